@@ -1,0 +1,178 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { EnvironmentError } from '../errors.js';
+import { discoverBrowser, type Attempt } from './discover.js';
+import { launchArgs } from './flags.js';
+
+export interface BrowserManagerOptions {
+  /** An explicit executable (flag, config or environment). */
+  executablePath?: string;
+  executableFrom?: string;
+  /** Connect to this running browser instead of launching one; it is left running at the end. */
+  endpoint?: string;
+  /** Most pages open at once; pages are reused between documents. */
+  maxPages: number;
+  log?: (message: string) => void;
+}
+
+/**
+ * Owns the one browser of a build: found and launched lazily on first use (parallel callers
+ * share one launch), pages lent out through `withPage` and reused, everything closed by
+ * `dispose()`, which the build calls in `finally` on every path. If the browser disconnects, the
+ * cache is cleared and the next use starts it again.
+ */
+export class BrowserManager {
+  private launching?: Promise<Browser>;
+  private readonly idle: Page[] = [];
+  private readonly waiting: ((page: Page | undefined) => void)[] = [];
+  private open = 0;
+  private profileDir?: string;
+  /** Which browser is in use, once started. */
+  description?: string;
+  /** Milliseconds spent finding and starting (or connecting to) the browser. */
+  launchMs = 0;
+
+  constructor(private readonly options: BrowserManagerOptions) {}
+
+  browser(): Promise<Browser> {
+    this.launching ??= this.start().catch((error: unknown) => {
+      this.launching = undefined;
+      throw error;
+    });
+    return this.launching;
+  }
+
+  /** Lends a page for `fn` and takes it back afterwards, also when `fn` throws. */
+  async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
+    const page = await this.acquire();
+    let healthy = true;
+    try {
+      return await fn(page);
+    } catch (error) {
+      healthy = false;
+      throw error;
+    } finally {
+      this.release(page, healthy);
+    }
+  }
+
+  async dispose(): Promise<void> {
+    const launching = this.launching;
+    this.launching = undefined;
+    this.idle.length = 0;
+    const browser = launching ? await launching.catch(() => undefined) : undefined;
+    if (browser) {
+      if (this.options.endpoint) await browser.disconnect().catch(() => undefined);
+      else await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
+    }
+    if (this.profileDir) rmSync(this.profileDir, { recursive: true, force: true });
+    this.profileDir = undefined;
+  }
+
+  private async acquire(): Promise<Page> {
+    const browser = await this.browser();
+    const page = this.idle.pop();
+    if (page && !page.isClosed()) return page;
+    if (this.open < this.options.maxPages) {
+      this.open++;
+      try {
+        return await browser.newPage();
+      } catch (error) {
+        this.open--;
+        throw error;
+      }
+    }
+    const next = await new Promise<Page | undefined>((resolve) => this.waiting.push(resolve));
+    return next ?? this.acquire();
+  }
+
+  private release(page: Page, healthy: boolean): void {
+    if (!healthy || page.isClosed()) {
+      this.open--;
+      void page.close().catch(() => undefined);
+      this.waiting.shift()?.(undefined);
+      return;
+    }
+    const waiter = this.waiting.shift();
+    if (waiter) waiter(page);
+    else this.idle.push(page);
+  }
+
+  private async start(): Promise<Browser> {
+    const started = performance.now();
+    const browser = this.options.endpoint ? await this.connect(this.options.endpoint) : await this.launch();
+    this.launchMs = performance.now() - started;
+    browser.once('disconnected', () => {
+      this.launching = undefined;
+      this.idle.length = 0;
+      this.open = 0;
+    });
+    return browser;
+  }
+
+  private async connect(endpoint: string): Promise<Browser> {
+    try {
+      const browser = await puppeteer.connect({ browserWSEndpoint: endpoint, protocolTimeout: 60_000 });
+      this.description = `browser at ${endpoint} (${await browser.version()})`;
+      this.options.log?.(`Using ${this.description}`);
+      return browser;
+    } catch (error) {
+      throw new EnvironmentError(`Could not connect to the browser at \`${endpoint}\`: ${(error as Error).message}`, {
+        hint: 'Check that the browser is running and the WebSocket URL given to --browser-endpoint is current.',
+        cause: error,
+      });
+    }
+  }
+
+  private async launch(): Promise<Browser> {
+    const attempts: Attempt[] = [];
+    const candidate = await discoverBrowser(
+      { explicit: this.options.executablePath, explicitFrom: this.options.executableFrom },
+      attempts,
+    );
+    if (candidate) {
+      this.profileDir = mkdtempSync(path.join(tmpdir(), 'handouts-profile-'));
+      try {
+        const browser = await puppeteer.launch({
+          executablePath: candidate.executablePath,
+          headless: isHeadlessShell(candidate.kind, candidate.executablePath) ? 'shell' : true,
+          args: launchArgs(candidate),
+          userDataDir: this.profileDir,
+          // Leave Ctrl-C to the build, which closes the browser itself in `finally`.
+          handleSIGINT: false,
+          handleSIGTERM: false,
+          handleSIGHUP: false,
+          protocolTimeout: 60_000,
+        });
+        this.description = `${candidate.label}, ${await browser.version()}`;
+        this.options.log?.(`Using ${this.description}`);
+        return browser;
+      } catch (error) {
+        rmSync(this.profileDir, { recursive: true, force: true });
+        this.profileDir = undefined;
+        attempts.push({ label: candidate.label, outcome: `failed to start: ${firstLine((error as Error).message)}` });
+      }
+    }
+    throw new EnvironmentError(
+      `No usable browser found. Tried:\n${attempts.map((a) => `  - ${a.label}: ${a.outcome}`).join('\n')}`,
+      {
+        hint:
+          'Run `npm ci` so the bundled @sparticuz/chromium package is installed, or install Chromium ' +
+          '(`apt-get install chromium-headless-shell`), or pass --browser /path/to/chrome ' +
+          '(or set CHROME_PATH), or --browser-endpoint ws://... to use a running browser.',
+      },
+    );
+  }
+}
+
+/** Headless-shell builds take the old headless switch; full Chrome and Chromium take the new one. */
+function isHeadlessShell(kind: string, executable: string): boolean {
+  if (kind === 'headless-shell' || kind === 'npm-package') return true;
+  return kind === 'explicit' && /headless|shell/i.test(path.basename(executable));
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}

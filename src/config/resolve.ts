@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import { expandFormats, unknownFormats } from '../formats/ids.js';
+import { defaults, userConfigSchema, type ResolvedConfig, type UserConfig } from './schema.js';
+
+/** Environment variables that can set a config key; the first one set wins. */
+export const ENVIRONMENT: Partial<Record<keyof UserConfig, readonly string[]>> = {
+  content: ['HANDOUTS_CONTENT'],
+  out: ['HANDOUTS_OUT'],
+  templates: ['HANDOUTS_TEMPLATES'],
+  lang: ['HANDOUTS_LANG'],
+  paper: ['HANDOUTS_PAPER'],
+  formats: ['HANDOUTS_FORMAT'],
+  browser: ['HANDOUTS_BROWSER', 'CHROME_PATH', 'PUPPETEER_EXECUTABLE_PATH'],
+  browserEndpoint: ['HANDOUTS_BROWSER_ENDPOINT'],
+  concurrency: ['HANDOUTS_CONCURRENCY'],
+};
+
+export interface ConfigSources {
+  /** Values from command-line flags; paths relative to `cwd`. */
+  flags: UserConfig;
+  /** The parsed config file, if any; paths relative to its folder. */
+  file?: { path: string; config: UserConfig };
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+}
+
+/**
+ * The one precedence rule: flag, then config file, then environment, then default.
+ * Pure: everything it needs is passed in.
+ */
+export function resolveConfig({ flags, file, env, cwd }: ConfigSources): ResolvedConfig {
+  const fromEnv = readEnvironment(env);
+  const fileDir = file ? path.dirname(file.path) : cwd;
+  const root = fileDir;
+
+  const pick = <K extends keyof UserConfig>(key: K): { value: UserConfig[K]; base: string } | undefined => {
+    if (flags[key] !== undefined) return { value: flags[key], base: cwd };
+    if (file?.config[key] !== undefined) return { value: file.config[key], base: fileDir };
+    if (fromEnv[key] !== undefined) return { value: fromEnv[key], base: cwd };
+    return undefined;
+  };
+  const dir = (key: 'content' | 'out' | 'templates') => {
+    const chosen = pick(key);
+    return chosen ? path.resolve(chosen.base, chosen.value as string) : path.resolve(root, defaults[key]);
+  };
+  const browser = pick('browser');
+  const formats = pick('formats')?.value ?? defaults.formats;
+  const unknown = unknownFormats(formats);
+  if (unknown.length) {
+    throw new UsageError(`Unknown format \`${unknown.join('`, `')}\``, {
+      hint: 'Use handout, slides, pdf, html, handout-pdf, handout-html, slides-pdf or slides-html.',
+    });
+  }
+
+  return {
+    root,
+    content: dir('content'),
+    out: dir('out'),
+    templates: dir('templates'),
+    lang: pick('lang')?.value ?? defaults.lang,
+    paper: pick('paper')?.value ?? defaults.paper,
+    formats: expandFormats(formats),
+    browser: browser ? path.resolve(browser.base, browser.value as string) : undefined,
+    browserEndpoint: pick('browserEndpoint')?.value,
+    concurrency: pick('concurrency')?.value ?? defaults.concurrency,
+    configFile: file?.path,
+  };
+}
+
+/** Reads the environment variables into a partial config, validated like the file. */
+function readEnvironment(env: ConfigSources['env']): UserConfig {
+  const raw: Record<string, unknown> = {};
+  for (const [key, names] of Object.entries(ENVIRONMENT)) {
+    const name = names.find((candidate) => env[candidate]);
+    if (!name) continue;
+    const text = env[name] as string;
+    raw[key] = key === 'formats' ? text.split(',').map((s) => s.trim()) : key === 'concurrency' ? Number(text) : text;
+  }
+  const parsed = userConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const key = String(issue?.path[0]) as keyof UserConfig;
+    const name = ENVIRONMENT[key]?.find((candidate) => env[candidate]) ?? key;
+    throw new UsageError(`Environment variable \`${name}\` is invalid: ${issue?.message}`);
+  }
+  return parsed.data;
+}

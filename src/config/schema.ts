@@ -1,0 +1,67 @@
+import { availableParallelism } from 'node:os';
+import { z } from 'zod';
+import { FORMAT_GROUPS, FORMAT_IDS } from '../formats/ids.js';
+
+/** A BCP 47 tag, checked by the platform's own parser rather than a hand-written pattern. */
+export const languageTag = z.string().refine((tag) => {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}, 'must be a BCP 47 language tag such as `en` or `es-MX`');
+
+export const paperSizes = ['A4', 'Letter'] as const;
+const formatName = z.enum([...FORMAT_IDS, ...Object.keys(FORMAT_GROUPS)] as [string, ...string[]]);
+
+/**
+ * `handouts.config.yaml`. Every key is optional; unknown keys are an error.
+ * Relative paths resolve from the folder that holds the config file.
+ */
+export const userConfigSchema = z.strictObject({
+  /** Folder of Markdown sources. Default `content`. */
+  content: z.string().min(1).optional(),
+  /** Folder the outputs are written to. Default `output`. */
+  out: z.string().min(1).optional(),
+  /** Folder with the brand, handout template and slide theme. Default `templates`. */
+  templates: z.string().min(1).optional(),
+  /** Language of documents whose front matter names none. Default `en`. */
+  lang: languageTag.optional(),
+  /** Paper size of handouts. Default `A4`. */
+  paper: z.enum(paperSizes).optional(),
+  /** Which outputs to build: `handout`, `slides`, or single formats such as `handout-pdf`. Default all. */
+  formats: z.array(formatName).min(1).optional(),
+  /** Path to a Chromium or Chrome executable. Default: found automatically. */
+  browser: z.string().min(1).optional(),
+  /** WebSocket URL of a running browser to render through instead of launching one. */
+  browserEndpoint: z.string().url().optional(),
+  /** How many documents render at once. Default: the number of cores, at most 4. */
+  concurrency: z.number().int().min(1).max(64).optional(),
+});
+
+export type UserConfig = z.infer<typeof userConfigSchema>;
+
+/** The configuration after precedence is applied: every field set, paths absolute. */
+export interface ResolvedConfig {
+  readonly root: string;
+  readonly content: string;
+  readonly out: string;
+  readonly templates: string;
+  readonly lang: string;
+  readonly paper: (typeof paperSizes)[number];
+  readonly formats: readonly string[];
+  readonly browser?: string;
+  readonly browserEndpoint?: string;
+  readonly concurrency: number;
+  readonly configFile?: string;
+}
+
+export const defaults = {
+  content: 'content',
+  out: 'output',
+  templates: 'templates',
+  lang: 'en',
+  paper: 'A4',
+  formats: [...FORMAT_IDS],
+  concurrency: Math.max(1, Math.min(4, availableParallelism())),
+} as const satisfies Partial<Record<keyof UserConfig, unknown>>;

@@ -1,0 +1,64 @@
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { ResolveAsset } from '../transform/images.js';
+import type { ResolveInclude } from '../transform/includes.js';
+import { toPosix } from './documents.js';
+
+const IMAGE_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+};
+
+/**
+ * The I/O edge of the transform stage: reads included files and images for it, confined to the
+ * content folder. Paths resolve from the file that names them; a path that leaves the content
+ * folder, also through a symbolic link, is refused.
+ */
+export function createResolvers(contentDir: string, root: string): { resolveInclude: ResolveInclude; resolveAsset: ResolveAsset } {
+  const contentReal = realpathSync(contentDir);
+  const locate = (target: string, from: string) => {
+    const absolute = path.resolve(root, path.dirname(from), target);
+    const file = toPosix(path.relative(root, absolute));
+    if (!within(contentDir, absolute)) return { file, absolute, state: 'outside' as const };
+    if (!existsSync(absolute) || !statSync(absolute).isFile()) return { file, absolute, state: 'missing' as const };
+    if (!within(contentReal, realpathSync(absolute))) return { file, absolute, state: 'outside' as const };
+    return { file, absolute, state: 'ok' as const };
+  };
+
+  const resolveInclude: ResolveInclude = (src, from) => {
+    const found = locate(src, from);
+    if (found.state !== 'ok') return { ok: false, file: found.file, reason: found.state };
+    return { ok: true, file: found.file, text: readFileSync(found.absolute, 'utf8') };
+  };
+
+  const resolveAsset: ResolveAsset = (url, from) => {
+    if (/^data:image\/(png|jpeg|gif|webp);base64,/i.test(url)) return { ok: true, dataUrl: url };
+    if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
+      return { ok: false, reason: 'remote', detail: `Image \`${url}\` is not a file in the content folder; rendering never loads from the network or elsewhere` };
+    }
+    const target = decodeURI(url.split(/[?#]/)[0] ?? '');
+    const type = IMAGE_TYPES[path.extname(target).toLowerCase()];
+    const found = locate(target, from);
+    if (found.state === 'outside') {
+      return { ok: false, reason: 'outside', detail: `Image \`${url}\` resolves outside the content folder` };
+    }
+    if (found.state === 'missing') {
+      return { ok: false, reason: 'missing', detail: `Image file not found: \`${url}\` (looked for \`${found.file}\`)` };
+    }
+    if (!type) {
+      return { ok: false, reason: 'unsupported', detail: `Image \`${url}\` is not a PNG, JPEG, GIF, WebP or SVG file` };
+    }
+    return { ok: true, dataUrl: `data:${type};base64,${readFileSync(found.absolute).toString('base64')}` };
+  };
+
+  return { resolveInclude, resolveAsset };
+}
+
+function within(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}

@@ -1,0 +1,65 @@
+import type { Liquid } from 'liquidjs';
+import type { Source } from '../content/front-matter.js';
+import type { PreparedDocument } from '../document.js';
+import type { TemplateSet } from '../templates/brand.js';
+import { cssString } from '../templates/liquid.js';
+import { formatDate, stringsFor } from '../templates/strings.js';
+import { forAudience } from '../transform/audience.js';
+import { markdownToHtml } from '../transform/to-html.js';
+
+export interface HandoutOptions {
+  paper: 'A4' | 'Letter';
+}
+
+/**
+ * Pure: the handout as one self-contained HTML page (fonts and images inline). The same page is
+ * written as `handout.html` and printed to `handout.pdf`.
+ */
+export function renderHandoutHtml(
+  doc: PreparedDocument,
+  templates: TemplateSet,
+  liquid: Liquid,
+  options: HandoutOptions,
+): string {
+  const { strings: t } = stringsFor(templates, doc.lang);
+  const { meta } = doc;
+  const reviewedText = formatDate(meta.reviewed, doc.lang);
+  const notice =
+    meta.status === 'experimental'
+      ? { title: t.experimental_title, body: t.experimental_body }
+      : meta.status === 'draft'
+        ? { title: t.draft_title, body: t.draft_body }
+        : undefined;
+  return liquid.parseAndRenderSync(templates.handoutTemplate, {
+    lang: doc.lang,
+    doc: meta,
+    brand: templates.brand,
+    t,
+    logo: templates.logo,
+    paper: options.paper,
+    font_css: templates.fontCss,
+    handout_css: templates.handoutCss,
+    body: markdownToHtml(forAudience(doc.tree, 'handout')),
+    notice,
+    sources: (meta.sources ?? []).map(normaliseSource),
+    keywords: meta.keywords ?? [],
+    reviewed_text: reviewedText,
+    review_due_text: meta.review_due ? formatDate(meta.review_due, doc.lang) : '',
+    footer_left: `${templates.brand.clinic} · ${meta.title} · ${t.reviewed}: ${reviewedText}`,
+    page_counter: pageCounter(t.page_of),
+  });
+}
+
+export function normaliseSource(source: Source): { title: string; publisher?: string; year?: string; url?: string } {
+  if (typeof source === 'string') return { title: source };
+  return { ...source, year: source.year === undefined ? undefined : String(source.year) };
+}
+
+/** `Page {page} of {pages}` as a CSS `content` value with live page counters. */
+export function pageCounter(template: string): string {
+  const parts = template.split(/(\{page\}|\{pages\})/).filter(Boolean);
+  return parts
+    .map((part) => (part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : cssString(part)))
+    .join(' ');
+}
+

@@ -1,0 +1,36 @@
+import type { Root, Yaml } from 'mdast';
+import type { VFile } from 'vfile';
+import { frontMatterSchema, type FrontMatter } from '../content/front-matter.js';
+import { knownKeys } from '../schema/known-keys.js';
+import { locateSchemaIssues, parseYaml } from '../schema/yaml-issues.js';
+import { fail } from './diagnostics.js';
+
+/**
+ * Pure: reads and validates the YAML front matter of a parsed document. Problems become
+ * `front-matter` errors on `file`, located at the offending key or value; returns undefined then.
+ */
+export function readFrontMatter(tree: Root, file: VFile): FrontMatter | undefined {
+  const node = tree.children.find((child): child is Yaml => child.type === 'yaml');
+  if (!node || !node.position) {
+    fail(file, 'Missing front matter: the document must start with a `---` block holding `title`, `condition` and `reviewed`', {
+      place: { line: 1, column: 1 },
+      ruleId: 'front-matter',
+    });
+    return undefined;
+  }
+  // The YAML text starts on the line after the opening `---`.
+  const offset = node.position.start.line;
+  const parsed = parseYaml(node.value);
+  const issues = parsed.syntax.length
+    ? parsed.syntax
+    : (() => {
+        const result = frontMatterSchema.safeParse(parsed.value ?? {});
+        return result.success
+          ? []
+          : locateSchemaIssues(parsed, result.error.issues, (at) => knownKeys(frontMatterSchema, at));
+      })();
+  for (const issue of issues) {
+    fail(file, issue.message, { place: { line: issue.line + offset, column: issue.column }, ruleId: 'front-matter' });
+  }
+  return issues.length ? undefined : frontMatterSchema.parse(parsed.value);
+}

@@ -1,0 +1,49 @@
+import type { BrowserManager } from '../browser/manager.js';
+
+export interface PrintOptions {
+  /** Kept for error messages. */
+  label: string;
+  timeoutMs: number;
+}
+
+export interface Printed {
+  bytes: Uint8Array;
+  /** URLs the page tried to load and was refused. */
+  blocked: string[];
+}
+
+/**
+ * Prints a self-contained HTML page to PDF. Scripts are off (the print pages have none and need
+ * none), every request that is not a `data:` URL is refused, and the page size comes from the
+ * page's own CSS `@page` rule. Waits for fonts to be ready rather than for a network-idle timer.
+ */
+export async function printPdf(manager: BrowserManager, html: string, options: PrintOptions): Promise<Printed> {
+  return manager.withPage(async (page) => {
+    const blocked: string[] = [];
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    const onRequest = (request: import('puppeteer-core').HTTPRequest) => {
+      const url = request.url();
+      if (url.startsWith('data:') || url === 'about:blank') void request.continue();
+      else {
+        blocked.push(url);
+        void request.abort('blockedbyclient');
+      }
+    };
+    page.on('request', onRequest);
+    try {
+      await page.setContent(html, { waitUntil: 'load', timeout: options.timeoutMs });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      const bytes = await page.pdf({
+        printBackground: true,
+        preferCSSPageSize: true,
+        tagged: true,
+        outline: true,
+        timeout: options.timeoutMs,
+      });
+      return { bytes, blocked };
+    } finally {
+      page.off('request', onRequest);
+    }
+  });
+}

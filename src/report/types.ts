@@ -1,0 +1,51 @@
+import type { FormatId } from '../formats/ids.js';
+
+/** One located problem, as the JSON report carries it. */
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  severity: 'error' | 'warning';
+  rule: string;
+  message: string;
+}
+
+export interface OutputEntry {
+  format: FormatId;
+  /** Project-relative path of the written file. */
+  file: string;
+  /** PDF pages, or slides for a deck page. */
+  pages?: number;
+  /** sha256 of the file's bytes. */
+  sha256: string;
+}
+
+export interface DocumentReport {
+  source: string;
+  slug: string;
+  lang: string;
+  title?: string;
+  condition?: string;
+  reviewed?: string;
+  review_due?: string;
+  status: 'built' | 'skipped' | 'failed';
+  /** sha256 over everything that shapes the outputs: source, partials, templates, config, tool version. */
+  hash?: string;
+  outputs: OutputEntry[];
+  diagnostics: Diagnostic[];
+}
+
+export interface Summary {
+  built: number;
+  skipped: number;
+  failed: number;
+  ms: number;
+}
+
+export interface BuildReport {
+  documents: DocumentReport[];
+  summary: Summary;
+  /** Where the time went (milliseconds): browser start, HTML, PDF. */
+  timings?: { launchMs: number; htmlMs: number; pdfMs: number };
+  browser?: string;
+}

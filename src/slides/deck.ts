@@ -1,0 +1,36 @@
+import type { PreparedDocument } from '../document.js';
+import type { Strings, TemplateSet } from '../templates/brand.js';
+import { cssString } from '../templates/liquid.js';
+import { presentPage, printPage } from './html.js';
+import { renderMarp } from './marp.js';
+import { deckMarkdown } from './markdown.js';
+import { planDeck } from './split.js';
+
+export interface Deck {
+  /** `slides.html`: to present from. */
+  presentHtml: string;
+  /** The page printed to `slides.pdf`. */
+  printHtml: string;
+  slideCount: number;
+  notes: string[];
+}
+
+/** Pure: where slides are made. Source tree -> plan -> Marp Markdown -> Marp HTML -> pages. */
+export function buildDeck(doc: PreparedDocument, templates: TemplateSet, t: Strings): Deck {
+  const plan = planDeck(doc.tree);
+  const source = deckMarkdown(doc, plan, templates.brand, t);
+  const deck = renderMarp(source.markdown, brandVariables(templates) + templates.slideTheme);
+  const input = { lang: doc.lang, title: doc.meta.title, deck, notes: source.notes, templates, notesLabel: t.notes_label };
+  return { presentHtml: presentPage(input), printHtml: printPage(input), slideCount: deck.slideCount, notes: source.notes };
+}
+
+/** The brand as custom properties on every slide, read by the theme. */
+function brandVariables({ brand }: TemplateSet): string {
+  const c = brand.colors;
+  return `section {
+  --brand-primary: ${c.primary}; --brand-accent: ${c.accent}; --brand-text: ${c.text};
+  --brand-muted: ${c.muted}; --brand-surface: ${c.surface}; --brand-notice: ${c.notice};
+  --brand-notice-border: ${c.notice_border}; --brand-font: ${cssString(brand.font.family)};
+}
+`;
+}

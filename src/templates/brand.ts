@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+const color = z.string().regex(/^#[0-9a-fA-F]{3,8}$/, 'must be a hex colour such as `#1d4e89`');
+
+/** `templates/brand.yaml`: one brand for the handout and the slide theme. */
+export const brandSchema = z.strictObject({
+  clinic: z.string().min(1),
+  tagline: z.string().default(''),
+  logo: z.string().min(1),
+  logo_alt: z.string().min(1),
+  contact: z.string().default(''),
+  colors: z.strictObject({
+    primary: color,
+    accent: color,
+    text: color,
+    muted: color,
+    surface: color,
+    notice: color,
+    notice_border: color,
+  }),
+  font: z.strictObject({
+    family: z.string().min(1),
+    /** A Fontsource package; its 400, 700 and italic faces are embedded. */
+    package: z.string().min(1),
+  }),
+});
+
+export type Brand = z.infer<typeof brandSchema>;
+
+/** Template text for one language (`templates/i18n/<lang>.yaml`). */
+export const stringsSchema = z.strictObject({
+  page_of: z.string().includes('{page}').includes('{pages}'),
+  reviewed: z.string(),
+  review_due: z.string(),
+  sources: z.string(),
+  written_by: z.string(),
+  experimental_title: z.string(),
+  experimental_body: z.string(),
+  draft_title: z.string(),
+  draft_body: z.string(),
+  disclaimer_title: z.string(),
+  disclaimer: z.string().min(1),
+  slide_sources: z.string(),
+  slide_of: z.string(),
+  deck_label: z.string(),
+  notes_label: z.string(),
+});
+
+export type Strings = z.infer<typeof stringsSchema>;
+
+/** Everything under `templates/`, read once per build and shared by every document. */
+export interface TemplateSet {
+  brand: Brand;
+  /** The logo as a `data:` URL. */
+  logo: string;
+  /** `@font-face` rules with the font files inline. */
+  fontCss: string;
+  handoutTemplate: string;
+  handoutCss: string;
+  slideTheme: string;
+  catalogTemplate: string;
+  strings: Readonly<Record<string, Strings>>;
+  /** A hash over every file above, for the manifest and the build cache. */
+  hash: string;
+}

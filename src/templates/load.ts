@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { z } from 'zod';
+import { UsageError } from '../errors.js';
+import { knownKeys } from '../schema/known-keys.js';
+import { locateSchemaIssues, parseYaml } from '../schema/yaml-issues.js';
+import { brandSchema, stringsSchema, type TemplateSet } from './brand.js';
+import { embedFontCss } from './fonts.js';
+
+/**
+ * Reads `templates/`: brand, logo, fonts, handout template and CSS, slide theme, template text per
+ * language. A broken template set is a configuration error (exit 2) naming the file and line.
+ */
+export function loadTemplates(dir: string, root: string): TemplateSet {
+  const hash = createHash('sha256');
+  const read = (relative: string): string => {
+    const file = path.join(dir, relative);
+    if (!existsSync(file)) {
+      throw new UsageError(`Template file \`${path.relative(root, file)}\` is missing`, {
+        hint: 'The templates folder needs brand.yaml, handout/handout.liquid, handout/handout.css, slides/theme.css and i18n/en.yaml.',
+      });
+    }
+    const text = readFileSync(file, 'utf8');
+    hash.update(relative).update('\0').update(text).update('\0');
+    return text;
+  };
+  const yamlFile = <T>(relative: string, schema: z.ZodType<T>): T => {
+    const shown = path.relative(root, path.join(dir, relative));
+    const parsed = parseYaml(read(relative));
+    const result = parsed.syntax.length ? undefined : schema.safeParse(parsed.value ?? {});
+    const issues = parsed.syntax.length
+      ? parsed.syntax
+      : result && !result.success
+        ? locateSchemaIssues(parsed, result.error.issues, (at) => knownKeys(schema, at))
+        : [];
+    if (issues.length || !result?.success) {
+      const lines = issues.map((i) => `${shown}:${i.line}:${i.column} error ${i.message}  templates`);
+      throw new UsageError(`Invalid template file \`${shown}\`:\n${lines.join('\n')}`);
+    }
+    return result.data;
+  };
+
+  const brand = yamlFile('brand.yaml', brandSchema);
+  const logoText = read(brand.logo);
+  const strings = Object.fromEntries(
+    readdirSync(path.join(dir, 'i18n'))
+      .filter((name) => name.endsWith('.yaml'))
+      .sort()
+      .map((name) => [name.slice(0, -'.yaml'.length), yamlFile(`i18n/${name}`, stringsSchema)]),
+  );
+  if (!strings.en) throw new UsageError('Template text `templates/i18n/en.yaml` is missing');
+  const fontCss = embedFontCss(resolveFontPackage(brand.font.package, root));
+  hash.update(fontCss);
+
+  return {
+    brand,
+    logo: `data:image/svg+xml;base64,${Buffer.from(logoText).toString('base64')}`,
+    fontCss,
+    handoutTemplate: read('handout/handout.liquid'),
+    handoutCss: read('handout/handout.css'),
+    slideTheme: read('slides/theme.css'),
+    catalogTemplate: read('catalog.liquid'),
+    strings,
+    hash: hash.digest('hex'),
+  };
+}
+
+/** The font package's folder: from the project first, then from the tool's own dependencies. */
+function resolveFontPackage(name: string, root: string): string {
+  for (const base of [path.join(root, 'package.json'), import.meta.url]) {
+    try {
+      return path.dirname(createRequire(base).resolve(`${name}/package.json`));
+    } catch {
+      // try the next place
+    }
+  }
+  throw new UsageError(`Font package \`${name}\` named in templates/brand.yaml is not installed`, {
+    hint: `Install it with \`npm install ${name}\`, or name an installed Fontsource package.`,
+  });
+}

@@ -1,0 +1,30 @@
+import type { Image, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { fail, nodeFile } from '../parse/diagnostics.js';
+
+export type AssetLookup =
+  | { ok: true; dataUrl: string }
+  | { ok: false; reason: 'missing' | 'outside' | 'remote' | 'unsupported'; detail: string };
+
+/** Answers an image URL as written in a file (project-relative). Injected by the I/O edge. */
+export type ResolveAsset = (url: string, from: string) => AssetLookup;
+
+const RULES = { missing: 'image-missing', outside: 'image-outside', remote: 'image-remote', unsupported: 'image-type' };
+
+/**
+ * Pure: replaces every image URL with an inline `data:` URL, so the rendered pages need no file
+ * or network access and the HTML outputs stand alone. A missing, remote or outside image is a
+ * located error, never a silently broken picture.
+ */
+export function inlineImages(tree: Root, file: VFile, resolve: ResolveAsset, self: string): void {
+  visit(tree, 'image', (node: Image) => {
+    const from = nodeFile(node) ?? self;
+    const found = resolve(node.url, from);
+    if (found.ok) {
+      node.url = found.dataUrl;
+      return;
+    }
+    fail(file, found.detail, { place: node.position, ruleId: RULES[found.reason], in: nodeFile(node) });
+  });
+}

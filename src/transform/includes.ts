@@ -1,0 +1,66 @@
+import type { Root, RootContent } from 'mdast';
+import type { LeafDirective } from 'mdast-util-directive';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { fail } from '../parse/diagnostics.js';
+import { parseMarkdown } from '../parse/markdown.js';
+
+/** What the I/O edge answers when asked for an included file. */
+export type IncludeLookup =
+  | { ok: true; file: string; text: string }
+  | { ok: false; file: string; reason: 'missing' | 'outside' };
+
+/**
+ * Resolves `src` as written in `from` (both project-relative paths). Injected so that this stage
+ * stays pure: the build passes a reader confined to `content/`, tests pass a map.
+ */
+export type ResolveInclude = (src: string, from: string) => IncludeLookup;
+
+/**
+ * Pure: replaces every `::include{src="..."}` with the parsed content of the named partial,
+ * recursively. Nodes that come from a partial are stamped with their file, so that later
+ * diagnostics point into the partial. A missing file, one outside `content/`, or a cycle is a
+ * located error on the file that holds the include.
+ */
+export function expandIncludes(tree: Root, file: VFile, resolve: ResolveInclude, self: string): void {
+  expandIn(tree, file, resolve, [self]);
+}
+
+function expandIn(tree: Root, file: VFile, resolve: ResolveInclude, stack: string[]): void {
+  const from = stack[stack.length - 1] as string;
+  const inPartial = stack.length > 1 ? from : undefined;
+  visit(tree, 'leafDirective', (node: LeafDirective, index, parent) => {
+    if (node.name !== 'include' || !parent || index === undefined) return;
+    const src = node.attributes?.src;
+    const where = { place: node.position, in: inPartial };
+    if (!src) {
+      fail(file, 'Include needs a file: write `::include{src="_partials/name.md"}`', { ...where, ruleId: 'include-missing' });
+      parent.children.splice(index, 1);
+      return index;
+    }
+    const found = resolve(src, from);
+    if (!found.ok) {
+      const why = found.reason === 'outside'
+        ? `Include \`${src}\` resolves outside the content folder; includes may only name files inside it`
+        : `Included file not found: \`${src}\` (looked for \`${found.file}\`)`;
+      fail(file, why, { ...where, ruleId: found.reason === 'outside' ? 'include-outside' : 'include-missing' });
+      parent.children.splice(index, 1);
+      return index;
+    }
+    if (stack.includes(found.file)) {
+      const chain = [...stack.slice(stack.indexOf(found.file)), found.file].join(' -> ');
+      fail(file, `Include cycle: ${chain}`, { ...where, ruleId: 'include-cycle' });
+      parent.children.splice(index, 1);
+      return index;
+    }
+    const partial = parseMarkdown(found.text);
+    // A partial's own front matter has no meaning inside another document.
+    partial.children = partial.children.filter((child) => child.type !== 'yaml');
+    visit(partial, (child) => {
+      child.data = { ...child.data, file: found.file };
+    });
+    expandIn(partial, file, resolve, [...stack, found.file]);
+    parent.children.splice(index, 1, ...(partial.children as RootContent[]));
+    return index + partial.children.length;
+  });
+}

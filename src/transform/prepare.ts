@@ -1,0 +1,52 @@
+import { VFile } from 'vfile';
+import type { DocumentRef, PreparedDocument } from '../document.js';
+import { hasErrors, warn } from '../parse/diagnostics.js';
+import { readFrontMatter } from '../parse/front-matter.js';
+import { parseMarkdown } from '../parse/markdown.js';
+import { checkDirectives } from './directives.js';
+import { inlineImages, type ResolveAsset } from './images.js';
+import { expandIncludes, type ResolveInclude } from './includes.js';
+
+export interface PrepareContext {
+  resolveInclude: ResolveInclude;
+  resolveAsset: ResolveAsset;
+  /** Language of documents whose front matter names none. */
+  defaultLang: string;
+  /** Languages that have template text; others fall back with a warning. */
+  languages: readonly string[];
+}
+
+/**
+ * Pure: parse and transform one document. All I/O it needs comes in through `context`.
+ * Returns the VFile with every diagnostic, and the prepared document unless an error was found.
+ */
+export function prepareDocument(
+  ref: DocumentRef,
+  text: string,
+  context: PrepareContext,
+): { file: VFile; document?: PreparedDocument } {
+  const file = new VFile({ path: ref.source, value: text });
+  const tree = parseMarkdown(text);
+  const meta = readFrontMatter(tree, file);
+  const includes: string[] = [];
+  const resolveInclude: ResolveInclude = (src, from) => {
+    const found = context.resolveInclude(src, from);
+    if (found.ok) includes.push(found.file);
+    return found;
+  };
+  expandIncludes(tree, file, resolveInclude, ref.source);
+  checkDirectives(tree, file);
+  inlineImages(tree, file, context.resolveAsset, ref.source);
+  tree.children = tree.children.filter((child) => child.type !== 'yaml');
+
+  const lang = meta?.lang ?? context.defaultLang;
+  const base = lang.split('-')[0] as string;
+  if (meta && !context.languages.includes(lang) && !context.languages.includes(base)) {
+    warn(file, `No template text for language \`${lang}\`; the handout's labels are in English`, {
+      place: { line: 1, column: 1 },
+      ruleId: 'lang-templates',
+    });
+  }
+  if (!meta || hasErrors(file)) return { file };
+  return { file, document: { ref, file, meta, lang, tree, includes: [...new Set(includes)].sort() } };
+}

@@ -1,0 +1,31 @@
+import type { Liquid } from 'liquidjs';
+import path from 'node:path';
+import type { TemplateSet } from '../templates/brand.js';
+import { toPosix } from '../discover/documents.js';
+import type { Manifest } from './manifest.js';
+
+const LABELS: Record<string, { label: string; unit: string }> = {
+  'handout-pdf': { label: 'Handout (PDF)', unit: 'pages' },
+  'handout-html': { label: 'Handout (web page)', unit: 'pages' },
+  'slides-pdf': { label: 'Slides (PDF)', unit: 'pages' },
+  'slides-html': { label: 'Slides (present)', unit: 'slides' },
+};
+
+/** Pure: `output/index.html`, a page linking every file of every document in the manifest. */
+export function renderCatalog(manifest: Manifest, templates: TemplateSet, liquid: Liquid, outDir: string, root: string): string {
+  const documents = manifest.documents.map((doc) => ({
+    ...doc,
+    errors: doc.diagnostics.filter((d) => d.severity === 'error').length,
+    links: doc.outputs.map((output) => ({
+      href: toPosix(path.relative(outDir, path.join(root, output.file))),
+      pages: output.pages,
+      ...(LABELS[output.format] ?? { label: output.format, unit: 'pages' }),
+    })),
+  }));
+  return liquid.parseAndRenderSync(templates.catalogTemplate, {
+    brand: templates.brand,
+    logo: templates.logo,
+    font_css: templates.fontCss,
+    documents,
+  });
+}

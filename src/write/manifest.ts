@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BuildReport, DocumentReport } from '../report/types.js';
+import { VERSION } from '../version.js';
+import { writeAtomic } from './atomic.js';
+
+export const MANIFEST = 'manifest.json';
+
+export interface Manifest {
+  tool: { name: 'handouts'; version: string };
+  documents: DocumentReport[];
+  summary: { built: number; skipped: number; failed: number };
+}
+
+/** The previous manifest, or undefined when there is none or it cannot be trusted. */
+export function readManifest(outDir: string): Manifest | undefined {
+  const file = path.join(outDir, MANIFEST);
+  if (!existsSync(file)) return undefined;
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+    return Array.isArray(data.documents) ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Merges this run into the previous manifest: documents built, skipped or failed now replace
+ * their old entries; documents this run did not touch (a build of only some sources) keep theirs
+ * while their source still exists. A failed document keeps listing its previous outputs, which
+ * are left in place. No wall-clock time is written, so the same sources give the same bytes.
+ */
+export function mergeManifest(previous: Manifest | undefined, report: BuildReport, root: string): Manifest {
+  const bySource = new Map<string, DocumentReport>();
+  for (const doc of previous?.documents ?? []) {
+    if (existsSync(path.join(root, doc.source))) bySource.set(doc.source, doc);
+  }
+  for (const doc of report.documents) {
+    const old = bySource.get(doc.source);
+    const outputs = doc.status === 'failed' && old ? old.outputs.filter((o) => existsSync(path.join(root, o.file))) : doc.outputs;
+    bySource.set(doc.source, { ...doc, outputs });
+  }
+  const documents = [...bySource.values()].sort((a, b) => a.source.localeCompare(b.source));
+  const count = (status: DocumentReport['status']) => documents.filter((d) => d.status === status).length;
+  return {
+    tool: { name: 'handouts', version: VERSION },
+    documents,
+    summary: { built: count('built'), skipped: count('skipped'), failed: count('failed') },
+  };
+}
+
+export function writeManifest(outDir: string, manifest: Manifest): void {
+  writeAtomic(path.join(outDir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+}
