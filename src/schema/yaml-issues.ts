@@ -36,7 +36,7 @@ export function locateSchemaIssues(
   issues: readonly z.core.$ZodIssue[],
   knownKeys: (parentPath: readonly PropertyKey[]) => readonly string[],
 ): YamlIssue[] {
-  return issues.flatMap((issue) => {
+  return issues.flatMap(unwrapUnion).flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => {
         const path = [...issue.path, key];
@@ -55,6 +55,17 @@ export function locateSchemaIssues(
     const message = missing ? `Missing required field ${label}` : `${label}: ${issue.message}`;
     return [{ ...where, message }];
   });
+}
+
+/**
+ * A value that matches no branch of a union (a source written as text or as an object) is
+ * reported through the branch that got furthest, so the message names the exact wrong field.
+ */
+function unwrapUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || !issue.errors.length) return [issue];
+  const depth = (branch: z.core.$ZodIssue[]) => Math.max(...branch.map((i) => i.path.length));
+  const best = issue.errors.reduce((a, b) => (depth(b) > depth(a) ? b : a));
+  return best.flatMap((inner) => unwrapUnion({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue));
 }
 
 function suggest(word: string, candidates: readonly string[]): string | undefined {
@@ -80,8 +91,8 @@ function position(parsed: ParsedYaml, path: readonly (string | number | symbol)[
       const target = part === 'key' && segment === path[path.length - 1] ? pair.key : (pair.value ?? pair.key);
       range = (target as { range?: number[] } | null)?.range ?? range;
       node = pair.value;
-    } else if (typeof segment === 'number' && items[segment]) {
-      node = items[segment];
+    } else if (!isMap(node) && items[Number(segment)]) {
+      node = items[Number(segment)];
       range = (node as { range?: number[] }).range ?? range;
     } else break;
   }

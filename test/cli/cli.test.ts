@@ -1,0 +1,144 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { readPdf } from '../helpers/pdf.js';
+import { REPO, tempProject } from '../helpers/project.js';
+
+const run = promisify(execFile);
+const BIN = path.join(REPO, 'bin/handouts.js');
+
+/** Runs the built command as a user would, rendering through the test run's shared browser. */
+async function handouts(cwd: string, args: string[], options: { browser?: boolean } = {}) {
+  const extra = options.browser === false ? [] : ['--browser-endpoint', inject('browserEndpoint')];
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args, ...extra], { cwd, env: { ...process.env, CI: 'true' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('handouts build (the built command, run as a process)', () => {
+  let project = tempProject('two-docs');
+  afterEach(() => project.cleanup());
+  const reset = () => {
+    project.cleanup();
+    project = tempProject('two-docs');
+    return project.dir;
+  };
+  const file = (...parts: string[]) => path.join(project.dir, ...parts);
+
+  it('exits 0 and writes the four outputs when every named document builds', async () => {
+    const cwd = reset();
+    const result = await handouts(cwd, ['build', 'content/good.md']);
+    expect(result.stderr).toContain('✓ content/good.md');
+    expect(result.code).toBe(0);
+    for (const name of ['handout.pdf', 'handout.html', 'slides.pdf', 'slides.html']) expect(existsSync(file('output/en/good', name))).toBe(true);
+    expect(existsSync(file('output/index.html'))).toBe(true);
+    const handout = await readPdf(file('output/en/good/handout.pdf'));
+    expect(handout.text.join(' ')).toContain('Shared prose.');
+    expect(handout.title).toBe('Good handout');
+  });
+
+  it('exits 1 when a document fails, reports it located, and still builds the others', async () => {
+    const cwd = reset();
+    const result = await handouts(cwd, ['build', '--json']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('content/bad.md:2:1 error Missing required field `title`  front-matter');
+    const report = JSON.parse(result.stdout);
+    expect(report.summary).toMatchObject({ built: 1, failed: 1, skipped: 0 });
+    const bad = report.documents.find((d: { slug: string }) => d.slug === 'bad');
+    expect(bad).toMatchObject({ source: 'content/bad.md', status: 'failed', outputs: [] });
+    expect(bad.diagnostics).toEqual([
+      { file: 'content/bad.md', line: 2, column: 1, severity: 'error', rule: 'front-matter', message: 'Missing required field `title`' },
+    ]);
+    const good = report.documents.find((d: { slug: string }) => d.slug === 'good');
+    expect(good.status).toBe('built');
+    expect(good.outputs.map((o: { format: string; file: string }) => [o.format, o.file])).toEqual([
+      ['handout-pdf', 'output/en/good/handout.pdf'],
+      ['handout-html', 'output/en/good/handout.html'],
+      ['slides-pdf', 'output/en/good/slides.pdf'],
+      ['slides-html', 'output/en/good/slides.html'],
+    ]);
+    expect(good.outputs[2].pages).toBe(4);
+    expect(existsSync(file('output/en/bad'))).toBe(false);
+  });
+
+  it('keeps the previous outputs of a document that now fails', async () => {
+    const cwd = reset();
+    expect((await handouts(cwd, ['build', 'content/good.md'])).code).toBe(0);
+    const before = readFileSync(file('output/en/good/handout.pdf'));
+    const source = file('content/good.md');
+    writeFileSync(source, readFileSync(source, 'utf8').replace('reviewed: 2026-10-01', 'reviewed: someday'));
+    const result = await handouts(cwd, ['build', 'content/good.md']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/content\/good\.md:5:11 error `reviewed`: must be a date written YYYY-MM-DD {2}front-matter/);
+    expect(readFileSync(file('output/en/good/handout.pdf'))).toEqual(before);
+    const manifest = JSON.parse(readFileSync(file('output/manifest.json'), 'utf8'));
+    expect(manifest.documents[0]).toMatchObject({ status: 'failed', outputs: [{ file: 'output/en/good/handout.pdf' }, {}, {}, {}] });
+  });
+
+  it('gives byte-identical files on a rebuild of the same sources', async () => {
+    const cwd = reset();
+    await handouts(cwd, ['build', 'content/good.md', '--quiet']);
+    const names = ['handout.pdf', 'handout.html', 'slides.pdf', 'slides.html'].map((n) => file('output/en/good', n));
+    const first = [...names, file('output/manifest.json'), file('output/index.html')].map((n) => readFileSync(n));
+    const mtime = statSync(names[0]!).mtimeMs;
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await handouts(cwd, ['build', 'content/good.md', '--quiet']);
+    expect(statSync(names[0]!).mtimeMs).toBeGreaterThan(mtime);
+    const second = [...names, file('output/manifest.json'), file('output/index.html')].map((n) => readFileSync(n));
+    second.forEach((bytes, i) => expect(bytes.equals(first[i]!), `file ${i} differs`).toBe(true));
+  });
+
+  it('exits 2 on usage and configuration errors, before rendering anything', async () => {
+    const cwd = reset();
+    const format = await handouts(cwd, ['build', '--format', 'brochure']);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain('Unknown format `brochure`');
+    const flag = await handouts(cwd, ['build', '--no-such-flag']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain("unknown option '--no-such-flag'");
+    writeFileSync(file('handouts.config.yaml'), 'paper: A4\ncontnet: pages\n');
+    const config = await handouts(cwd, ['build']);
+    expect(config.code).toBe(2);
+    expect(config.stderr).toContain('handouts.config.yaml:2:1 error Unknown field `contnet`; did you mean `content`?');
+    const source = await handouts(cwd, ['build', 'content/missing.md', '--config', 'handouts.config.yaml']);
+    expect(source.code).toBe(2);
+    expect(existsSync(file('output'))).toBe(false);
+  });
+
+  it('exits 3 with what it tried when the browser cannot be used', async () => {
+    const cwd = reset();
+    const result = await handouts(cwd, ['build', '--browser', '/nonexistent/chrome'], { browser: false });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('No usable browser found. Tried:');
+    expect(result.stderr).toContain('--browser /nonexistent/chrome: does not exist');
+    expect(result.stderr).toContain('CHROME_PATH');
+  });
+
+  it('prints help and version with exit 0', async () => {
+    const help = await handouts(REPO, ['build', '--help'], { browser: false });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--browser-endpoint <url>');
+    const version = await handouts(REPO, ['--version'], { browser: false });
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).version);
+  });
+});
+
+describe('handouts check', () => {
+  const project = tempProject('two-docs');
+  afterEach(() => project.cleanup());
+
+  it('validates without rendering or writing, exit 1 on errors', async () => {
+    const result = await handouts(project.dir, ['check'], { browser: false });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('content/bad.md:2:1 error Missing required field `title`  front-matter');
+    expect(existsSync(path.join(project.dir, 'output'))).toBe(false);
+    const good = await handouts(project.dir, ['check', 'content/good.md'], { browser: false });
+    expect(good.code).toBe(0);
+  });
+});

@@ -1,0 +1,46 @@
+import type { DocumentRef } from '../../src/document.js';
+import type { ResolveAsset } from '../../src/transform/images.js';
+import type { ResolveInclude } from '../../src/transform/includes.js';
+import { prepareDocument } from '../../src/transform/prepare.js';
+import path from 'node:path';
+
+/** In-memory content folder: project-relative path -> text. */
+export type Files = Record<string, string>;
+
+export function mapResolver(files: Files): ResolveInclude {
+  return (src, from) => {
+    const file = path.posix.normalize(path.posix.join(path.posix.dirname(from), src));
+    if (!file.startsWith('content/')) return { ok: false, file, reason: 'outside' };
+    const text = files[file];
+    return text === undefined ? { ok: false, file, reason: 'missing' } : { ok: true, file, text };
+  };
+}
+
+export const noAssets: ResolveAsset = (url) => ({ ok: false, reason: 'missing', detail: `Image file not found: \`${url}\`` });
+
+export function prepare(source: string, files: Files, assets: ResolveAsset = noAssets) {
+  const ref: DocumentRef = { path: `/project/${source}`, source, slug: path.posix.basename(source, '.md') };
+  return prepareDocument(ref, files[source] as string, {
+    resolveInclude: mapResolver(files),
+    resolveAsset: assets,
+    defaultLang: 'en',
+    languages: ['en'],
+  });
+}
+
+export const FRONT = `---
+title: Test condition handout
+condition: Test condition
+summary: A short summary.
+reviewed: 2026-11-02
+review_due: 2027-11-02
+status: experimental
+sources:
+  - title: A source
+    url: https://example.org/source
+---
+`;
+
+export function messages(file: { messages: { reason: string; line?: number; column?: number; ruleId?: string; fatal?: boolean | null; file?: string }[] }) {
+  return file.messages.map((m) => ({ rule: m.ruleId, line: m.line, column: m.column, fatal: m.fatal, file: m.file, reason: m.reason }));
+}

@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { resolveConfig } from '../../src/config/resolve.js';
+import { UsageError } from '../../src/errors.js';
+
+const cwd = '/work/project';
+
+describe('config precedence: flag, then config file, then environment, then default', () => {
+  it('uses defaults when nothing is set', () => {
+    const config = resolveConfig({ flags: {}, env: {}, cwd });
+    expect(config).toMatchObject({ content: `${cwd}/content`, out: `${cwd}/output`, paper: 'A4', lang: 'en' });
+    expect(config.formats).toEqual(['handout-pdf', 'handout-html', 'slides-pdf', 'slides-html']);
+    expect(config.browser).toBeUndefined();
+  });
+
+  it('lets the environment override defaults', () => {
+    const config = resolveConfig({ flags: {}, env: { HANDOUTS_PAPER: 'Letter', CHROME_PATH: '/opt/chrome' }, cwd });
+    expect(config.paper).toBe('Letter');
+    expect(config.browser).toBe('/opt/chrome');
+  });
+
+  it('lets the config file override the environment, with paths from its folder', () => {
+    const config = resolveConfig({
+      flags: {},
+      file: { path: '/work/project/conf/handouts.config.yaml', config: { paper: 'A4', out: '../dist', browser: 'bin/chrome' } },
+      env: { HANDOUTS_PAPER: 'Letter', HANDOUTS_OUT: 'env-out', CHROME_PATH: '/opt/chrome' },
+      cwd,
+    });
+    expect(config.paper).toBe('A4');
+    expect(config.out).toBe('/work/project/dist');
+    expect(config.browser).toBe('/work/project/conf/bin/chrome');
+  });
+
+  it('lets flags override everything, with paths from the working folder', () => {
+    const config = resolveConfig({
+      flags: { out: 'flag-out', formats: ['slides'] },
+      file: { path: '/elsewhere/handouts.config.yaml', config: { out: 'file-out', formats: ['handout'] } },
+      env: { HANDOUTS_OUT: 'env-out' },
+      cwd,
+    });
+    expect(config.out).toBe(`${cwd}/flag-out`);
+    expect(config.formats).toEqual(['slides-pdf', 'slides-html']);
+  });
+
+  it('rejects an unknown format and a bad environment value as usage errors', () => {
+    expect(() => resolveConfig({ flags: { formats: ['brochure'] }, env: {}, cwd })).toThrow(UsageError);
+    expect(() => resolveConfig({ flags: {}, env: { HANDOUTS_PAPER: 'A5' }, cwd })).toThrow(/HANDOUTS_PAPER/);
+  });
+});
+
+describe('the config file', () => {
+  let dir = '';
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (text: string) => {
+    dir = mkdtempSync(path.join(tmpdir(), 'handouts-config-'));
+    writeFileSync(path.join(dir, 'handouts.config.yaml'), text);
+    return dir;
+  };
+
+  it('is read from the working folder', () => {
+    const config = loadConfig({ flags: {}, cwd: write('paper: Letter\nformats: [handout]\n'), env: {} });
+    expect(config.paper).toBe('Letter');
+    expect(config.formats).toEqual(['handout-pdf', 'handout-html']);
+  });
+
+  it('names an unknown key with its line and a suggestion', () => {
+    const at = write('paper: A4\npaer: Letter\n');
+    expect(() => loadConfig({ flags: {}, cwd: at, env: {} })).toThrow(
+      'handouts.config.yaml:2:1 error Unknown field `paer`; did you mean `paper`?',
+    );
+  });
+
+  it('names a bad value with its line and column', () => {
+    const at = write('paper: A5\n');
+    expect(() => loadConfig({ flags: {}, cwd: at, env: {} })).toThrow(/handouts\.config\.yaml:1:8 error `paper`/);
+  });
+
+  it('fails clearly when an explicit config file is missing', () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'handouts-config-'));
+    expect(() => loadConfig({ flags: {}, configPath: 'nope.yaml', cwd: dir, env: {} })).toThrow('Config file `nope.yaml` does not exist');
+  });
+});
