@@ -51,11 +51,24 @@ export async function buildDocument(ref: DocumentRef, shared: BuildShared): Prom
     defaultLang: config.lang,
     languages: Object.keys(shared.templates.strings),
   });
-  const base = { source: ref.source, slug: ref.slug, lang: document?.lang ?? config.lang, outputs: [] as OutputEntry[] };
-  if (!document) return { ...base, status: 'failed', diagnostics: diagnosticsOf(file) };
+  const lang = document?.lang ?? config.lang;
+  const entry = (status: DocumentReport['status'], extra: Partial<DocumentReport> = {}): DocumentReport => ({
+    source: ref.source,
+    slug: ref.slug,
+    lang,
+    status,
+    ...(document && {
+      title: document.meta.title,
+      condition: document.meta.condition,
+      reviewed: document.meta.reviewed,
+      review_due: document.meta.review_due,
+    }),
+    outputs: [],
+    ...extra,
+    diagnostics: diagnosticsOf(file),
+  });
+  if (!document) return entry('failed');
 
-  const { meta } = document;
-  const described = { ...base, title: meta.title, condition: meta.condition, reviewed: meta.reviewed, review_due: meta.review_due };
   const hash = documentHash(text, includeTexts, shared.templates.hash, config);
   const context = new RenderContext(document, shared.templates, shared.liquid, config, shared.browser, shared.env);
   const produced = new Map<FormatId, Produced>();
@@ -74,7 +87,7 @@ export async function buildDocument(ref: DocumentRef, shared: BuildShared): Prom
       ruleId: 'resource-blocked',
     });
   }
-  if (file.messages.some((m) => m.fatal)) return { ...described, hash, status: 'failed', diagnostics: diagnosticsOf(file) };
+  if (file.messages.some((m) => m.fatal)) return entry('failed', { hash });
 
   const dir = path.join(config.out, document.lang, ref.slug);
   const outputs = [...produced].map(([id, result]): OutputEntry => {
@@ -82,5 +95,5 @@ export async function buildDocument(ref: DocumentRef, shared: BuildShared): Prom
     writeAtomic(target, result.content);
     return { format: id, file: toPosix(path.relative(config.root, target)), pages: result.pages, sha256: sha256(result.content) };
   });
-  return { ...described, hash, status: 'built', outputs, diagnostics: diagnosticsOf(file) };
+  return entry('built', { hash, outputs });
 }
