@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { FrontMatter } from './content/front-matter.js';
+import type { Place } from './parse/diagnostics.js';
 
 /** A document found under `content/`, before it is read. */
 export interface DocumentRef {
@@ -20,6 +21,8 @@ export interface PreparedDocument {
   lang: string;
   /** The full tree, audience blocks (`:::slide`, `:::handout`, `:::notes`) still in place. */
   tree: Root;
-  /** Project-relative paths of every partial it includes, for hashing. */
-  includes: string[];
+  /** Where each front-matter key is written. */
+  metaPlaces: Record<string, Place>;
+  /** The text of the document and of every partial it includes, by project-relative path. */
+  texts: ReadonlyMap<string, string>;
 }

@@ -7,16 +7,14 @@ import { VERSION } from '../version.js';
  * it includes, the templates and brand, the settings that change rendering, the tool's version).
  */
 export function documentHash(
-  source: string,
-  includes: ReadonlyMap<string, string>,
+  texts: ReadonlyMap<string, string>,
   templatesHash: string,
   config: Pick<ResolvedConfig, 'paper' | 'lang'>,
 ): string {
   const hash = createHash('sha256');
   hash.update(`handouts ${VERSION}\0`).update(templatesHash).update('\0');
   hash.update(JSON.stringify({ paper: config.paper, lang: config.lang })).update('\0');
-  hash.update(source).update('\0');
-  for (const [file, text] of [...includes].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [file, text] of [...texts].sort(([a], [b]) => a.localeCompare(b))) {
     hash.update(file).update('\0').update(text).update('\0');
   }
   return hash.digest('hex');

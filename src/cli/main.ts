@@ -20,16 +20,27 @@ interface CommonFlags {
   json?: boolean;
   quiet?: boolean;
   verbose?: boolean;
+  strict?: boolean;
+  today?: string;
 }
 
+export interface Io {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+const processIo = (): Io => ({ cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });
+
 /** Runs the command line and returns the exit code; the bin sets it. Only here are errors turned into exits. */
-export async function main(argv: readonly string[], io = { cwd: process.cwd(), env: process.env }): Promise<number> {
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   let exitCode: number = ExitCode.ok;
   const program = new Command('handouts')
     .description("Turns a clinic's Markdown into branded PDF handouts and Marp slide decks.")
     .version(VERSION, '-v, --version')
     .exitOverride()
-    .configureOutput({ writeOut: (text) => process.stdout.write(text), writeErr: (text) => process.stderr.write(text) });
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
 
   const common = (command: Command) =>
     command
@@ -40,6 +51,8 @@ export async function main(argv: readonly string[], io = { cwd: process.cwd(), e
       .addOption(new Option('--concurrency <n>', 'documents rendered at once (default: cores, at most 4)').argParser(positiveInt))
       .option('--browser <path>', 'Chromium or Chrome executable (default: found automatically)')
       .option('--browser-endpoint <url>', 'render through a running browser (ws://...) instead of launching one')
+      .option('--strict', 'treat warnings as errors: a document with a warning fails')
+      .option('--today <date>', 'the date review rules take as today, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else the clock)')
       .option('--json', 'write one JSON report to stdout')
       .option('--quiet', 'print only errors')
       .option('--verbose', 'say which browser is used and where the time went');
@@ -68,8 +81,8 @@ export async function main(argv: readonly string[], io = { cwd: process.cwd(), e
   }
 }
 
-async function runBuild(sources: string[], flags: CommonFlags, io: { cwd: string; env: NodeJS.ProcessEnv }): Promise<number> {
-  const out = createOutput(flags);
+async function runBuild(sources: string[], flags: CommonFlags, io: Io): Promise<number> {
+  const out = createOutput(flags, io.stderr);
   return guarded(out, async () => {
     const config = loadConfig({ flags: toUserConfig(flags), configPath: flags.config, cwd: io.cwd, env: io.env });
     const browser = new BrowserManager({
@@ -87,7 +100,7 @@ async function runBuild(sources: string[], flags: CommonFlags, io: { cwd: string
     process.once('SIGINT', stop).once('SIGTERM', stop);
     try {
       const report = await build({ config, sources, cwd: io.cwd, env: io.env, browser, onDocument: out.document, log: out.verbose });
-      return finish(report, flags, out, 'Built');
+      return finish(report, flags, out, 'Built', io);
     } finally {
       process.off('SIGINT', stop).off('SIGTERM', stop);
       await browser.dispose();
@@ -95,17 +108,17 @@ async function runBuild(sources: string[], flags: CommonFlags, io: { cwd: string
   });
 }
 
-async function runCheck(sources: string[], flags: CommonFlags, io: { cwd: string; env: NodeJS.ProcessEnv }): Promise<number> {
-  const out = createOutput(flags);
+async function runCheck(sources: string[], flags: CommonFlags, io: Io): Promise<number> {
+  const out = createOutput(flags, io.stderr);
   return guarded(out, async () => {
     const config = loadConfig({ flags: toUserConfig(flags), configPath: flags.config, cwd: io.cwd, env: io.env });
     const report = check({ config, sources, cwd: io.cwd });
     for (const doc of report.documents) out.document(doc);
-    return finish(report, flags, out, 'Checked');
+    return finish(report, flags, out, 'Checked', io);
   });
 }
 
-function finish(report: BuildReport, flags: CommonFlags, out: Output, verb: string): number {
+function finish(report: BuildReport, flags: CommonFlags, out: Output, verb: string, io: Io): number {
   const { built, skipped, failed, ms } = report.summary;
   const total = report.documents.length;
   if (report.timings) {
@@ -114,7 +127,7 @@ function finish(report: BuildReport, flags: CommonFlags, out: Output, verb: stri
   }
   const done = verb === 'Built' ? built : skipped;
   out.info(`${verb} ${done} of ${total} document${total === 1 ? '' : 's'}${failed ? `; ${failed} failed` : ''} in ${(ms / 1000).toFixed(1)} s`);
-  if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  if (flags.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   return failed ? ExitCode.documentsFailed : ExitCode.ok;
 }
 
@@ -138,6 +151,8 @@ function toUserConfig(flags: CommonFlags): UserConfig {
     concurrency: flags.concurrency,
     browser: flags.browser,
     browserEndpoint: flags.browserEndpoint,
+    strict: flags.strict,
+    today: flags.today,
   };
 }
 

@@ -13,13 +13,18 @@ export interface Output {
 
 export function createOutput(options: { quiet?: boolean; verbose?: boolean }, stream: NodeJS.WritableStream = process.stderr): Output {
   const write = (line: string) => stream.write(`${line}\n`);
+  // A problem in a partial belongs to every document that includes it: say it once.
+  const said = new Set<string>();
   return {
     info: (message) => (options.quiet ? undefined : write(message)),
     verbose: (message) => (options.verbose && !options.quiet ? write(message) : undefined),
     error: write,
     document(report) {
       for (const diagnostic of report.diagnostics) {
-        if (diagnostic.severity === 'error' || !options.quiet) write(formatDiagnostic(diagnostic));
+        const line = formatDiagnostic(diagnostic);
+        if (said.has(line) || (diagnostic.severity === 'warning' && options.quiet)) continue;
+        said.add(line);
+        write(line);
       }
       if (options.quiet) return;
       if (report.status === 'failed') write(`✗ ${report.source}: failed`);

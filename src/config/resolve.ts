@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { resolveRules } from '../checks/rules.js';
 import { UsageError } from '../errors.js';
 import { expandFormats, unknownFormats } from '../formats/ids.js';
 import { defaults, userConfigSchema, type ResolvedConfig, type UserConfig } from './schema.js';
@@ -14,6 +15,7 @@ export const ENVIRONMENT: Partial<Record<keyof UserConfig, readonly string[]>> =
   browser: ['HANDOUTS_BROWSER', 'CHROME_PATH', 'PUPPETEER_EXECUTABLE_PATH'],
   browserEndpoint: ['HANDOUTS_BROWSER_ENDPOINT'],
   concurrency: ['HANDOUTS_CONCURRENCY'],
+  today: ['HANDOUTS_TODAY'],
 };
 
 export interface ConfigSources {
@@ -23,13 +25,15 @@ export interface ConfigSources {
   file?: { path: string; config: UserConfig };
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
+  /** The clock, for `today` when nothing else sets it. */
+  now?: Date;
 }
 
 /**
  * The one precedence rule: flag, then config file, then environment, then default.
  * Pure: everything it needs is passed in.
  */
-export function resolveConfig({ flags, file, env, cwd }: ConfigSources): ResolvedConfig {
+export function resolveConfig({ flags, file, env, cwd, now = new Date() }: ConfigSources): ResolvedConfig {
   const fromEnv = readEnvironment(env);
   const fileDir = file ? path.dirname(file.path) : cwd;
   const root = fileDir;
@@ -64,8 +68,17 @@ export function resolveConfig({ flags, file, env, cwd }: ConfigSources): Resolve
     browser: browser ? path.resolve(browser.base, browser.value as string) : undefined,
     browserEndpoint: pick('browserEndpoint')?.value,
     concurrency: pick('concurrency')?.value ?? defaults.concurrency,
+    strict: pick('strict')?.value ?? false,
+    rules: resolveRules(pick('rules')?.value),
+    today: pick('today')?.value ?? dateOf(env.SOURCE_DATE_EPOCH, now),
     configFile: file?.path,
   };
+}
+
+/** `SOURCE_DATE_EPOCH` (seconds) when set, so builds in CI and tests are repeatable; else the clock. */
+function dateOf(sourceDateEpoch: string | undefined, now: Date): string {
+  const date = sourceDateEpoch && /^\d+$/.test(sourceDateEpoch) ? new Date(Number(sourceDateEpoch) * 1000) : now;
+  return date.toISOString().slice(0, 10);
 }
 
 /** Reads the environment variables into a partial config, validated like the file. */

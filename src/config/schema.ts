@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { rulesSchema, type ResolvedRules } from '../checks/rules.js';
 import { FORMAT_GROUPS, FORMAT_IDS } from '../formats/ids.js';
+import { isoDate } from '../schema/date.js';
 
 /** A BCP 47 tag, checked by the platform's own parser rather than a hand-written pattern. */
 export const languageTag = z.string().refine((tag) => {
@@ -37,6 +39,12 @@ export const userConfigSchema = z.strictObject({
   browserEndpoint: z.string().url().optional(),
   /** How many documents render at once. Default: the number of cores, at most 4. */
   concurrency: z.number().int().min(1).max(64).optional(),
+  /** Treat every warning as an error. Default false. */
+  strict: z.boolean().optional(),
+  /** Content rules: `off`, `warn` or `error`, and their thresholds. */
+  rules: rulesSchema.optional(),
+  /** The date content rules take as today (`YYYY-MM-DD`); default SOURCE_DATE_EPOCH, else the clock. */
+  today: isoDate.optional(),
 });
 
 export type UserConfig = z.infer<typeof userConfigSchema>;
@@ -53,6 +61,10 @@ export interface ResolvedConfig {
   readonly browser?: string;
   readonly browserEndpoint?: string;
   readonly concurrency: number;
+  readonly strict: boolean;
+  readonly rules: ResolvedRules;
+  /** Today's date for the review-date rules, `YYYY-MM-DD`. */
+  readonly today: string;
   readonly configFile?: string;
 }
 

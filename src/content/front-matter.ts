@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import { languageTag } from '../config/schema.js';
-
-/** A calendar date written `YYYY-MM-DD`, checked to exist (no 2026-02-30). */
-const isoDate = z
-  .string({ error: 'must be a date written YYYY-MM-DD' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD', abort: true })
-  .refine((text) => {
-    const date = new Date(`${text}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
-  }, 'is not a real calendar date');
+import { isoDate } from '../schema/date.js';
 
 export const sourceSchema = z.union([
   z.string().min(1),

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { LinkTarget } from '../checks/content.js';
 import type { ResolveAsset } from '../transform/images.js';
 import type { ResolveInclude } from '../transform/includes.js';
 import { toPosix } from './documents.js';
@@ -18,7 +19,10 @@ const IMAGE_TYPES: Record<string, string> = {
  * content folder. Paths resolve from the file that names them; a path that leaves the content
  * folder, also through a symbolic link, is refused.
  */
-export function createResolvers(contentDir: string, root: string): { resolveInclude: ResolveInclude; resolveAsset: ResolveAsset } {
+export function createResolvers(
+  contentDir: string,
+  root: string,
+): { resolveInclude: ResolveInclude; resolveAsset: ResolveAsset; linkTarget: LinkTarget } {
   const contentReal = realpathSync(contentDir);
   const locate = (target: string, from: string) => {
     const absolute = path.resolve(root, path.dirname(from), target);
@@ -55,7 +59,15 @@ export function createResolvers(contentDir: string, root: string): { resolveIncl
     return { ok: true, dataUrl: `data:${type};base64,${readFileSync(found.absolute).toString('base64')}` };
   };
 
-  return { resolveInclude, resolveAsset };
+  const linkTarget: LinkTarget = (url, from) => {
+    const found = locate(url, from);
+    if (found.state === 'ok') return 'ok';
+    // A link may also name a folder (`conditions/`) inside the content folder.
+    if (found.state === 'missing' && within(contentDir, found.absolute) && existsSync(found.absolute)) return 'ok';
+    return found.state;
+  };
+
+  return { resolveInclude, resolveAsset, linkTarget };
 }
 
 function within(dir: string, file: string): boolean {

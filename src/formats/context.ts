@@ -1,4 +1,5 @@
 import type { Liquid } from 'liquidjs';
+import type { Page } from 'puppeteer-core';
 import type { BrowserManager } from '../browser/manager.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { PreparedDocument } from '../document.js';
@@ -20,6 +21,8 @@ export class RenderContext {
   readonly timings = { htmlMs: 0, pdfMs: 0 };
   /** URLs a page tried to load and was refused. */
   readonly blocked: string[] = [];
+  /** Slides (0-based) whose content is taller than the slide, by how many CSS pixels. */
+  readonly overflow: { slide: number; by: number }[] = [];
 
   constructor(
     readonly doc: PreparedDocument,
@@ -43,9 +46,9 @@ export class RenderContext {
   }
 
   /** Prints a page and stamps the document's metadata into the PDF. */
-  async pdf(html: string, format: FormatId): Promise<FinishedPdf> {
+  async pdf(html: string, format: FormatId, inspect?: (page: Page) => Promise<void>): Promise<FinishedPdf> {
     const started = performance.now();
-    const printed = await printPdf(this.browser, html, { label: `${this.doc.ref.source} (${format})`, timeoutMs: 60_000 });
+    const printed = await printPdf(this.browser, html, { label: `${this.doc.ref.source} (${format})`, timeoutMs: 60_000, inspect });
     this.blocked.push(...printed.blocked);
     const { meta } = this.doc;
     const finished = await finishPdf(printed.bytes, {

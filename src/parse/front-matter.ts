@@ -1,22 +1,32 @@
 import type { Root, Yaml } from 'mdast';
+import { isMap, isScalar } from 'yaml';
 import type { VFile } from 'vfile';
 import { frontMatterSchema, type FrontMatter } from '../content/front-matter.js';
 import { knownKeys } from '../schema/known-keys.js';
 import { locateSchemaIssues, parseYaml } from '../schema/yaml-issues.js';
-import { fail } from './diagnostics.js';
+import { fail, type Place } from './diagnostics.js';
+
+export interface FrontMatterResult {
+  meta?: FrontMatter;
+  /** Where each top-level key is written, for rules that point at a field (`review_due`). */
+  places: Record<string, Place>;
+  /** Where the front matter starts. */
+  start: Place;
+}
 
 /**
  * Pure: reads and validates the YAML front matter of a parsed document. Problems become
  * `front-matter` errors on `file`, located at the offending key or value; returns undefined then.
  */
-export function readFrontMatter(tree: Root, file: VFile): FrontMatter | undefined {
+export function readFrontMatter(tree: Root, file: VFile): FrontMatterResult {
+  const start = { line: 1, column: 1 };
   const node = tree.children.find((child): child is Yaml => child.type === 'yaml');
   if (!node || !node.position) {
     fail(file, 'Missing front matter: the document must start with a `---` block holding `title`, `condition` and `reviewed`', {
       place: { line: 1, column: 1 },
       ruleId: 'front-matter',
     });
-    return undefined;
+    return { places: {}, start };
   }
   // The YAML text starts on the line after the opening `---`.
   const offset = node.position.start.line;
@@ -32,5 +42,13 @@ export function readFrontMatter(tree: Root, file: VFile): FrontMatter | undefine
   for (const issue of issues) {
     fail(file, issue.message, { place: { line: issue.line + offset, column: issue.column }, ruleId: 'front-matter' });
   }
-  return issues.length ? undefined : frontMatterSchema.parse(parsed.value);
+  const places: Record<string, Place> = {};
+  if (isMap(parsed.doc.contents)) {
+    for (const pair of parsed.doc.contents.items) {
+      if (!isScalar(pair.key) || !pair.key.range) continue;
+      const at = parsed.lineCounter.linePos(pair.key.range[0]);
+      places[String(pair.key.value)] = { line: at.line + offset, column: at.col };
+    }
+  }
+  return { meta: issues.length ? undefined : frontMatterSchema.parse(parsed.value), places, start };
 }

@@ -1,3 +1,4 @@
+import type { Page } from 'puppeteer-core';
 import type { BrowserManager } from '../browser/manager.js';
 
 export interface PrintOptions {
@@ -6,8 +7,10 @@ export interface PrintOptions {
   timeoutMs: number;
 }
 
-export interface Printed {
+export interface Printed<T = undefined> {
   bytes: Uint8Array;
+  /** What `inspect` found in the laid-out page. */
+  inspected?: T;
   /** URLs the page tried to load and was refused. */
   blocked: string[];
 }
@@ -17,7 +20,11 @@ export interface Printed {
  * none), every request that is not a `data:` URL is refused, and the page size comes from the
  * page's own CSS `@page` rule. Waits for fonts to be ready rather than for a network-idle timer.
  */
-export async function printPdf(manager: BrowserManager, html: string, options: PrintOptions): Promise<Printed> {
+export async function printPdf<T = undefined>(
+  manager: BrowserManager,
+  html: string,
+  options: PrintOptions & { inspect?: (page: Page) => Promise<T> },
+): Promise<Printed<T>> {
   return manager.withPage(async (page) => {
     const blocked: string[] = [];
     await page.setJavaScriptEnabled(false);
@@ -34,6 +41,8 @@ export async function printPdf(manager: BrowserManager, html: string, options: P
     try {
       await page.setContent(html, { waitUntil: 'load', timeout: options.timeoutMs });
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      await page.emulateMediaType('print');
+      const inspected = await options.inspect?.(page);
       const bytes = await page.pdf({
         printBackground: true,
         preferCSSPageSize: true,
@@ -41,7 +50,7 @@ export async function printPdf(manager: BrowserManager, html: string, options: P
         outline: true,
         timeout: options.timeoutMs,
       });
-      return { bytes, blocked };
+      return { bytes, blocked, inspected };
     } finally {
       page.off('request', onRequest);
     }

@@ -1,3 +1,4 @@
+import type { Readability } from '../checks/readability.js';
 import type { FormatId } from '../formats/ids.js';
 
 /** One located problem, as the JSON report carries it. */
@@ -31,6 +32,8 @@ export interface DocumentReport {
   status: 'built' | 'skipped' | 'failed';
   /** sha256 over everything that shapes the outputs: source, partials, templates, config, tool version. */
   hash?: string;
+  /** Reading grade of the patient-facing text (Flesch-Kincaid, SMOG). */
+  readability?: Readability;
   outputs: OutputEntry[];
   diagnostics: Diagnostic[];
 }

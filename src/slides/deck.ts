@@ -1,3 +1,5 @@
+import { toString } from 'mdast-util-to-string';
+import type { Position } from 'unist';
 import type { PreparedDocument } from '../document.js';
 import type { Strings, TemplateSet } from '../templates/brand.js';
 import { cssString } from '../templates/liquid.js';
@@ -13,6 +15,15 @@ export interface Deck {
   printHtml: string;
   slideCount: number;
   notes: string[];
+  /** Each slide's title and where its content is written, for located messages. */
+  slides: SlideSource[];
+}
+
+export interface SlideSource {
+  title: string;
+  place?: Position;
+  /** The partial it is written in, when not the document itself. */
+  file?: string;
 }
 
 /** Pure: where slides are made. Source tree -> plan -> Marp Markdown -> Marp HTML -> pages. */
@@ -21,7 +32,16 @@ export function buildDeck(doc: PreparedDocument, templates: TemplateSet, t: Stri
   const source = deckMarkdown(doc, plan, templates.brand, t);
   const deck = renderMarp(source.markdown, brandVariables(templates) + templates.slideTheme);
   const input = { lang: doc.lang, title: doc.meta.title, deck, notes: source.notes, templates, notesLabel: t.notes_label };
-  return { presentHtml: presentPage(input), printHtml: printPage(input), slideCount: deck.slideCount, notes: source.notes };
+  const slides: SlideSource[] = [
+    { title: doc.meta.title, place: toPosition(doc.metaPlaces.title) },
+    ...plan.slides.map((slide) => ({ title: toString(slide.heading), place: slide.heading.position, file: slide.heading.data?.file })),
+    { title: t.slide_sources, place: toPosition(doc.metaPlaces.sources ?? doc.metaPlaces.title) },
+  ];
+  return { presentHtml: presentPage(input), printHtml: printPage(input), slideCount: deck.slideCount, notes: source.notes, slides };
+}
+
+function toPosition(place: { line: number; column: number } | undefined): Position | undefined {
+  return place && { start: { ...place }, end: { ...place } };
 }
 
 /** The brand as custom properties on every slide, read by the theme. */

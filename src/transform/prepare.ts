@@ -27,11 +27,11 @@ export function prepareDocument(
 ): { file: VFile; document?: PreparedDocument } {
   const file = new VFile({ path: ref.source, value: text });
   const tree = parseMarkdown(text);
-  const meta = readFrontMatter(tree, file);
-  const includes: string[] = [];
+  const { meta, places } = readFrontMatter(tree, file);
+  const texts = new Map<string, string>([[ref.source, text]]);
   const resolveInclude: ResolveInclude = (src, from) => {
     const found = context.resolveInclude(src, from);
-    if (found.ok) includes.push(found.file);
+    if (found.ok) texts.set(found.file, found.text);
     return found;
   };
   expandIncludes(tree, file, resolveInclude, ref.source);
@@ -48,5 +48,5 @@ export function prepareDocument(
     });
   }
   if (!meta || hasErrors(file)) return { file };
-  return { file, document: { ref, file, meta, lang, tree, includes: [...new Set(includes)].sort() } };
+  return { file, document: { ref, file, meta, lang, tree, metaPlaces: places, texts } };
 }

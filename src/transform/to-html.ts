@@ -1,10 +1,15 @@
-import type { Root as HastRoot } from 'hast';
+import type { Element, Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+
+/** rehype-sanitize's prefix for ids and names, so content cannot clobber DOM globals. */
+const PREFIX = 'user-content-';
 
 /**
  * What raw HTML in content may keep: GitHub's safe subset plus the few inline elements patient
@@ -13,6 +18,7 @@ import { unified } from 'unified';
  */
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
+  clobberPrefix: PREFIX,
   tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'kbd', 'mark', 'small', 'figure', 'figcaption'],
   attributes: {
     ...defaultSchema.attributes,
@@ -21,10 +27,32 @@ export const sanitizeSchema: SanitizeSchema = {
   protocols: { ...defaultSchema.protocols, src: ['data'], href: ['http', 'https', 'mailto', 'tel'] },
 };
 
+/**
+ * In-page links (`#fn-1`, `#my-anchor`) point at ids that sanitising prefixed; point them at the
+ * prefixed id so footnotes and anchors written in content keep working.
+ */
+function relinkPrefixedIds() {
+  return (tree: HastRoot) => {
+    const ids = new Set<string>();
+    visit(tree, 'element', (node: Element) => {
+      if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+    });
+    visit(tree, 'element', (node: Element) => {
+      const href = node.properties.href;
+      if (typeof href !== 'string' || !href.startsWith('#')) return;
+      const target = decodeURIComponent(href.slice(1));
+      if (!ids.has(target) && ids.has(PREFIX + target)) node.properties.href = `#${PREFIX}${target}`;
+    });
+  };
+}
+
 const toHast = unified()
-  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
   .use(rehypeRaw)
-  .use(rehypeSanitize, sanitizeSchema);
+  .use(rehypeSanitize, sanitizeSchema)
+  // Heading ids are made after sanitising: they come from the tool, not from content.
+  .use(rehypeSlug)
+  .use(relinkPrefixedIds);
 const stringify = unified().use(rehypeStringify);
 
 /** Pure: an mdast tree (after includes and audience filtering) to safe HTML. */

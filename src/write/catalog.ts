@@ -16,6 +16,7 @@ export function renderCatalog(manifest: Manifest, templates: TemplateSet, liquid
   const documents = manifest.documents.map((doc) => ({
     ...doc,
     errors: doc.diagnostics.filter((d) => d.severity === 'error').length,
+    review_problem: doc.diagnostics.find((d) => d.rule === 'review-due')?.message,
     links: doc.outputs.map((output) => ({
       href: toPosix(path.relative(outDir, path.join(root, output.file))),
       pages: output.pages,

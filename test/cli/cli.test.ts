@@ -13,7 +13,7 @@ const BIN = path.join(REPO, 'bin/handouts.js');
 async function handouts(cwd: string, args: string[], options: { browser?: boolean } = {}) {
   const extra = options.browser === false ? [] : ['--browser-endpoint', inject('browserEndpoint')];
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args, ...extra], { cwd, env: { ...process.env, CI: 'true' } });
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args, ...extra], { cwd, env: { ...process.env, CI: 'true', HANDOUTS_TODAY: '2026-12-01' } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

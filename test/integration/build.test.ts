@@ -22,7 +22,7 @@ describe("building the clinic's content with a real Chromium", () => {
   const out = (...parts: string[]) => path.join(project.dir, 'output', ...parts);
 
   beforeAll(async () => {
-    const config = resolveConfig({ flags: {}, env: {}, cwd: project.dir });
+    const config = resolveConfig({ flags: {}, env: {}, cwd: project.dir, now: new Date('2026-12-01') });
     report = await build({ config, cwd: project.dir, env: {}, browser });
   });
   afterAll(async () => {
@@ -38,7 +38,17 @@ describe("building the clinic's content with a real Chromium", () => {
     const manifest = JSON.parse(readFileSync(out('manifest.json'), 'utf8'));
     expect(manifest.documents).toHaveLength(3);
     for (const doc of manifest.documents) expect(doc.hash).toMatch(/^[0-9a-f]{64}$/);
+    for (const doc of manifest.documents) {
+      expect(doc.readability.grade).toBeGreaterThan(0);
+      expect(doc.readability.grade).toBeLessThanOrEqual(8);
+      expect(doc.readability).toMatchObject({ target: 8, words: expect.any(Number), smog: expect.any(Number) });
+      expect(doc.diagnostics).toEqual([]);
+    }
     const catalog = readFileSync(out('index.html'), 'utf8');
+    for (const doc of manifest.documents) {
+      expect(catalog).toContain(`<span class="">${doc.readability.grade}</span>`);
+      expect(catalog).toContain(`next review ${doc.review_due}`);
+    }
     for (const slug of Object.keys(CONDITIONS)) {
       for (const file of ['handout.pdf', 'handout.html', 'slides.pdf', 'slides.html']) expect(catalog).toContain(`href="en/${slug}/${file}"`);
     }
@@ -103,7 +113,7 @@ describe('paper size from config', () => {
   });
 
   it('prints US Letter when asked', async () => {
-    const config = resolveConfig({ flags: { paper: 'Letter', formats: ['handout-pdf'] }, env: {}, cwd: project.dir });
+    const config = resolveConfig({ flags: { paper: 'Letter', formats: ['handout-pdf'] }, env: {}, cwd: project.dir, now: new Date('2026-12-01') });
     const report = await build({ config, sources: ['content/multiple-sclerosis.md'], cwd: project.dir, env: {}, browser });
     expect(report.documents.map((d) => d.outputs.map((o) => o.format))).toEqual([['handout-pdf']]);
     const pdf = await readPdf(path.join(project.dir, 'output/en/multiple-sclerosis/handout.pdf'));
