@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { analyseDocument } from './build/analyse.js';
-import type { ResolvedConfig } from './config/schema.js';
+import type { ResolvedConfig } from './config/types.js';
 import { discoverDocuments } from './discover/documents.js';
 import { createResolvers } from './discover/resolvers.js';
 import { renderHandoutHtml } from './handout/html.js';

@@ -1,16 +1,15 @@
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import pLimit from 'p-limit';
-import { buildDocument, type BuildShared } from './build/document.js';
 import { BrowserManager } from './browser/manager.js';
-import type { ResolvedConfig } from './config/schema.js';
+import { cachedReport } from './cache/fresh.js';
+import { baseKey, templatesFingerprint } from './cache/keys.js';
+import { BuildCache } from './cache/store.js';
+import type { ResolvedConfig } from './config/types.js';
 import { discoverDocuments } from './discover/documents.js';
-import { createResolvers } from './discover/resolvers.js';
-import type { BuildReport } from './report/types.js';
-import { createLiquid } from './templates/liquid.js';
-import { loadTemplates } from './templates/load.js';
+import type { DocumentRef } from './document.js';
+import type { BuildReport, DocumentReport } from './report/types.js';
 import { writeAtomic } from './write/atomic.js';
-import { renderCatalog } from './write/catalog.js';
-import { mergeManifest, readManifest, writeManifest } from './write/manifest.js';
+import { MANIFEST, mergeManifest, readManifest, serialiseManifest } from './write/manifest.js';
 
 export interface BuildOptions {
   config: ResolvedConfig;
@@ -18,22 +17,36 @@ export interface BuildOptions {
   sources?: readonly string[];
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
-  /** A browser to render through; when absent one is launched for this build and closed after. */
+  /** Rebuild every output, current or not. */
+  force?: boolean;
+  /** A browser to render through; when absent one is launched for this build (if needed) and closed after. */
   browser?: BrowserManager;
   /** Called once per finished document, for progress output. */
-  onDocument?: (report: BuildReport['documents'][number]) => void;
+  onDocument?: (report: DocumentReport) => void;
   log?: (message: string) => void;
 }
 
 /**
- * The build, stage by stage: discover -> (per document: parse -> transform -> template ->
- * render -> write) -> manifest and catalog. It does nothing else; each stage lives in its module.
+ * The build, stage by stage: discover -> cache check -> (for what changed: parse -> transform
+ * -> check -> template -> render -> write) -> manifest and catalog. It does nothing else; each
+ * stage lives in its module, and the rendering stack is loaded only when something changed.
  */
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const { config } = options;
-  const templates = loadTemplates(config.templates, config.root);
   const refs = discoverDocuments(config.content, config.root, options.sources, options.cwd);
+  const base = baseKey(config, templatesFingerprint(config.templates, config.root));
+  const cache = BuildCache.load(config.out);
+
+  const answered = new Map<DocumentRef, DocumentReport>();
+  for (const ref of refs) {
+    const report = options.force ? undefined : cachedReport(ref, cache, base, config);
+    if (report) {
+      answered.set(ref, report);
+      options.onDocument?.(report);
+    }
+  }
+  const stale = refs.filter((ref) => !answered.has(ref));
   const owned = !options.browser;
   const browser =
     options.browser ??
@@ -44,40 +57,42 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       maxPages: config.concurrency,
       log: options.log,
     });
-  const liquid = createLiquid();
-  const shared: BuildShared = {
-    config,
-    templates,
-    liquid,
-    browser,
-    ...createResolvers(config.content, config.root),
-    env: options.env,
-    timings: { htmlMs: 0, pdfMs: 0 },
-  };
   try {
-    const limit = pLimit(config.concurrency);
-    const documents = await Promise.all(
-      refs.map((ref) =>
-        limit(async () => {
-          const report = await buildDocument(ref, shared);
-          options.onDocument?.(report);
-          return report;
-        }),
-      ),
-    );
+    let built: Awaited<ReturnType<typeof import('./build/run.js').buildDocuments>> | undefined;
+    if (stale.length) {
+      const { buildDocuments } = await import('./build/run.js');
+      built = await buildDocuments(stale, { config, browser, cache, baseKey: base, force: Boolean(options.force), env: options.env, onDocument: options.onDocument });
+      stale.forEach((ref, i) => answered.set(ref, built!.reports[i]!));
+      cache.save();
+    }
+    const documents = refs.map((ref) => answered.get(ref)!);
     const count = (status: string) => documents.filter((d) => d.status === status).length;
     const report: BuildReport = {
       documents,
       summary: { built: count('built'), skipped: count('skipped'), failed: count('failed'), ms: 0 },
-      timings: { launchMs: Math.round(browser.launchMs), htmlMs: Math.round(shared.timings.htmlMs), pdfMs: Math.round(shared.timings.pdfMs) },
+      timings: { launchMs: Math.round(browser.launchMs), htmlMs: Math.round(built?.timings.htmlMs ?? 0), pdfMs: Math.round(built?.timings.pdfMs ?? 0) },
       browser: browser.description,
     };
-    const manifest = mergeManifest(readManifest(config.out), report, config.root);
-    writeManifest(config.out, manifest);
-    writeAtomic(path.join(config.out, 'index.html'), renderCatalog(manifest, templates, liquid, config.out, config.root));
+    await writeIndexes(config, report);
     report.summary.ms = Math.round(performance.now() - started);
     return report;
   } finally {
     if (owned) await browser.dispose();
   }
+}
+
+/**
+ * Writes `manifest.json` and `index.html` when what they say changed (or they are missing), so a
+ * rebuild with nothing to do touches no file and loads no template.
+ */
+async function writeIndexes(config: ResolvedConfig, report: BuildReport): Promise<void> {
+  const manifestFile = path.join(config.out, MANIFEST);
+  const catalogFile = path.join(config.out, 'index.html');
+  const manifest = mergeManifest(readManifest(config.out), report, config.root);
+  const text = serialiseManifest(manifest);
+  const same = existsSync(manifestFile) && readFileSync(manifestFile, 'utf8') === text;
+  if (same && existsSync(catalogFile)) return;
+  if (!same) writeAtomic(manifestFile, text);
+  const { renderCatalogFile } = await import('./write/catalog.js');
+  writeAtomic(catalogFile, renderCatalogFile(manifest, config));
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { EnvironmentError } from '../errors.js';
 import { discoverBrowser, type Attempt } from './discover.js';
 import { launchArgs } from './flags.js';
@@ -113,6 +113,7 @@ export class BrowserManager {
   }
 
   private async connect(endpoint: string): Promise<Browser> {
+    const { default: puppeteer } = await import('puppeteer-core');
     try {
       const browser = await puppeteer.connect({ browserWSEndpoint: endpoint, protocolTimeout: 60_000 });
       this.description = `browser at ${endpoint} (${await browser.version()})`;
@@ -133,6 +134,8 @@ export class BrowserManager {
       attempts,
     );
     if (candidate) {
+      // Loaded here, not at the top: a build with nothing to render never needs it.
+      const { default: puppeteer } = await import('puppeteer-core');
       this.profileDir = mkdtempSync(path.join(tmpdir(), 'handouts-profile-'));
       try {
         const browser = await puppeteer.launch({

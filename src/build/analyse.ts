@@ -1,6 +1,6 @@
 import { checkDocument, type Readability } from '../checks/index.js';
 import type { LinkTarget } from '../checks/content.js';
-import type { ResolvedConfig } from '../config/schema.js';
+import type { ResolvedConfig } from '../config/types.js';
 import type { DocumentRef, PreparedDocument } from '../document.js';
 import { hasErrors } from '../parse/diagnostics.js';
 import type { TemplateSet } from '../templates/brand.js';

@@ -4,7 +4,7 @@ import type { PreparedDocument } from '../document.js';
 import { checkDisclaimer, checkImageAlt, checkLinks, checkSources, type LinkTarget } from './content.js';
 import { checkReadability, type Readability } from './readability.js';
 import { checkReviewDates } from './review-dates.js';
-import type { ResolvedRules } from './rules.js';
+import type { ResolvedRules } from './rule-settings.js';
 import { applySeverity } from './severity.js';
 
 export interface CheckContext {

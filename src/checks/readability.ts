@@ -13,7 +13,7 @@ import { VFile } from 'vfile';
 import type { PreparedDocument } from '../document.js';
 import { warn } from '../parse/diagnostics.js';
 import { forAudience } from '../transform/audience.js';
-import type { ResolvedRules } from './rules.js';
+import type { ResolvedRules } from './rule-settings.js';
 
 /** Reading figures of a document's patient-facing text, for the report, manifest and catalog. */
 export interface Readability {

@@ -1,6 +1,6 @@
 import type { PreparedDocument } from '../document.js';
 import { fail, warn } from '../parse/diagnostics.js';
-import type { ResolvedRules } from './rules.js';
+import type { ResolvedRules } from './rule-settings.js';
 
 const DAY = 86_400_000;
 
@@ -38,4 +38,15 @@ export function checkReviewDates(doc: PreparedDocument, rules: ResolvedRules, to
       ruleId: 'review-due',
     });
   }
+}
+
+export type ReviewState = 'future' | 'none' | 'overdue' | 'soon' | 'ok';
+
+/** Pure: where a document stands on `today`, in the terms of the review rules. */
+export function reviewState(reviewed: string, reviewDue: string | undefined, today: string, warnDays: number): ReviewState {
+  const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY);
+  if (days(today, reviewed) > 0) return 'future';
+  if (!reviewDue) return 'none';
+  const left = days(today, reviewDue);
+  return left < 0 ? 'overdue' : left <= warnDays ? 'soon' : 'ok';
 }

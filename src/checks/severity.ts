@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import { CONFIGURABLE_RULES, type ConfigurableRule, type ResolvedRules } from './rules.js';
+import { CONFIGURABLE_RULES, type ConfigurableRule, type ResolvedRules } from './rule-settings.js';
 
 /**
  * Applies the configured severities to a document's messages: `off` drops a rule's messages,

@@ -1,8 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { BrowserManager } from '../browser/manager.js';
-import { check } from '../check.js';
 import { loadConfig } from '../config/load.js';
-import type { UserConfig } from '../config/schema.js';
+import type { UserConfig } from '../config/types.js';
 import { ExitCode, HandoutsError } from '../errors.js';
 import { build } from '../pipeline.js';
 import type { BuildReport } from '../report/types.js';
@@ -22,6 +21,7 @@ interface CommonFlags {
   verbose?: boolean;
   strict?: boolean;
   today?: string;
+  force?: boolean;
 }
 
 export interface Io {
@@ -59,6 +59,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
 
   common(program.command('build').argument('[source...]', 'documents or folders to build (default: all)'))
     .description('build handouts and slide decks from every document (or the named ones)')
+    .option('--force', 'rebuild every output, even those the cache says are current')
     .action(async (sources: string[], flags: CommonFlags) => {
       exitCode = await runBuild(sources, flags, io);
     });
@@ -84,7 +85,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
 async function runBuild(sources: string[], flags: CommonFlags, io: Io): Promise<number> {
   const out = createOutput(flags, io.stderr);
   return guarded(out, async () => {
-    const config = loadConfig({ flags: toUserConfig(flags), configPath: flags.config, cwd: io.cwd, env: io.env });
+    const config = await loadConfig({ flags: toUserConfig(flags), configPath: flags.config, cwd: io.cwd, env: io.env });
     const browser = new BrowserManager({
       executablePath: config.browser,
       executableFrom: flags.browser ? '--browser' : 'configured browser',
@@ -99,7 +100,7 @@ async function runBuild(sources: string[], flags: CommonFlags, io: Io): Promise<
     };
     process.once('SIGINT', stop).once('SIGTERM', stop);
     try {
-      const report = await build({ config, sources, cwd: io.cwd, env: io.env, browser, onDocument: out.document, log: out.verbose });
+      const report = await build({ config, sources, cwd: io.cwd, env: io.env, browser, force: flags.force, onDocument: out.document, log: out.verbose });
       return finish(report, flags, out, 'Built', io);
     } finally {
       process.off('SIGINT', stop).off('SIGTERM', stop);
@@ -111,7 +112,8 @@ async function runBuild(sources: string[], flags: CommonFlags, io: Io): Promise<
 async function runCheck(sources: string[], flags: CommonFlags, io: Io): Promise<number> {
   const out = createOutput(flags, io.stderr);
   return guarded(out, async () => {
-    const config = loadConfig({ flags: toUserConfig(flags), configPath: flags.config, cwd: io.cwd, env: io.env });
+    const config = await loadConfig({ flags: toUserConfig(flags), configPath: flags.config, cwd: io.cwd, env: io.env });
+    const { check } = await import('../check.js');
     const report = check({ config, sources, cwd: io.cwd });
     for (const doc of report.documents) out.document(doc);
     return finish(report, flags, out, 'Checked', io);
@@ -125,8 +127,9 @@ function finish(report: BuildReport, flags: CommonFlags, out: Output, verb: stri
     const t = report.timings;
     out.verbose(`Time: ${ms} ms in all; browser start ${t.launchMs} ms, HTML ${t.htmlMs} ms, PDF ${t.pdfMs} ms (summed over documents)`);
   }
-  const done = verb === 'Built' ? built : skipped;
-  out.info(`${verb} ${done} of ${total} document${total === 1 ? '' : 's'}${failed ? `; ${failed} failed` : ''} in ${(ms / 1000).toFixed(1)} s`);
+  const parts = verb === 'Built' ? [`built ${built}`, ...(skipped ? [`${skipped} up to date`] : [])] : [`checked ${skipped}`];
+  if (failed) parts.push(`${failed} failed`);
+  out.info(`${total} document${total === 1 ? '' : 's'}: ${parts.join(', ')} in ${(ms / 1000).toFixed(1)} s`);
   if (flags.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   return failed ? ExitCode.documentsFailed : ExitCode.ok;
 }

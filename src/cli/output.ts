@@ -28,6 +28,7 @@ export function createOutput(options: { quiet?: boolean; verbose?: boolean }, st
       }
       if (options.quiet) return;
       if (report.status === 'failed') write(`✗ ${report.source}: failed`);
+      else if (report.status === 'skipped' && report.outputs.length) write(`· ${report.source}: up to date`);
       else if (report.status === 'built') {
         const files = report.outputs.map((o) => `${o.file.split('/').pop()}${o.pages ? ` (${o.pages})` : ''}`);
         write(`✓ ${report.source} -> ${files.join(', ')}`);

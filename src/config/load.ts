@@ -1,23 +1,23 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { knownKeys } from '../schema/known-keys.js';
-import { locateSchemaIssues, parseYaml } from '../schema/yaml-issues.js';
-import { resolveConfig } from './resolve.js';
-import { userConfigSchema, type ResolvedConfig, type UserConfig } from './schema.js';
+import { environmentValues, resolveConfig } from './resolve.js';
+import type { ResolvedConfig, UserConfig } from './types.js';
 
 export const CONFIG_FILE = 'handouts.config.yaml';
 
 /**
  * Finds and reads the config file (the named one, or `handouts.config.yaml` in `cwd` if present),
  * then applies precedence. A config problem is a usage error (exit 2) naming file, line and column.
+ * The schema (zod) is loaded only when there is a file or an environment variable to check, so a
+ * build with nothing to do starts fast.
  */
-export function loadConfig(options: {
+export async function loadConfig(options: {
   flags: UserConfig;
   configPath?: string;
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
-}): ResolvedConfig {
+}): Promise<ResolvedConfig> {
   const explicit = options.configPath ? path.resolve(options.cwd, options.configPath) : undefined;
   const file = explicit ?? path.join(options.cwd, CONFIG_FILE);
   if (explicit && !existsSync(explicit)) {
@@ -25,28 +25,15 @@ export function loadConfig(options: {
       hint: 'Check the path given to --config.',
     });
   }
-  const config = existsSync(file) ? readConfigFile(file, options.cwd) : undefined;
+  const hasFile = existsSync(file);
+  const hasEnvironment = Object.keys(environmentValues(options.env)).length > 0;
+  const config = hasFile ? (await import('./file.js')).readConfigFile(file, options.cwd) : undefined;
+  const environment = hasEnvironment ? (await import('./environment.js')).readEnvironment(options.env) : undefined;
   return resolveConfig({
     flags: options.flags,
     file: config ? { path: file, config } : undefined,
-    env: options.env,
+    environment,
+    sourceDateEpoch: options.env.SOURCE_DATE_EPOCH,
     cwd: options.cwd,
   });
-}
-
-function readConfigFile(file: string, cwd: string): UserConfig {
-  const shown = path.relative(cwd, file) || file;
-  const parsed = parseYaml(readFileSync(file, 'utf8'));
-  const fail = (issues: { line: number; column: number; message: string }[]) => {
-    const lines = issues.map((i) => `${shown}:${i.line}:${i.column} error ${i.message}  config`);
-    return new UsageError(`Invalid config file \`${shown}\`:\n${lines.join('\n')}`, {
-      hint: 'Every key is optional; see the README for the accepted keys.',
-    });
-  };
-  if (parsed.syntax.length) throw fail(parsed.syntax);
-  const result = userConfigSchema.safeParse(parsed.value ?? {});
-  if (!result.success) {
-    throw fail(locateSchemaIssues(parsed, result.error.issues, (at) => knownKeys(userConfigSchema, at)));
-  }
-  return result.data;
 }

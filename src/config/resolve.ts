@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { resolveRules } from '../checks/rules.js';
+import { resolveRules } from '../checks/rule-settings.js';
 import { UsageError } from '../errors.js';
 import { expandFormats, unknownFormats } from '../formats/ids.js';
-import { defaults, userConfigSchema, type ResolvedConfig, type UserConfig } from './schema.js';
+import { defaults, type ResolvedConfig, type UserConfig } from './types.js';
 
 /** Environment variables that can set a config key; the first one set wins. */
 export const ENVIRONMENT: Partial<Record<keyof UserConfig, readonly string[]>> = {
@@ -23,7 +23,10 @@ export interface ConfigSources {
   flags: UserConfig;
   /** The parsed config file, if any; paths relative to its folder. */
   file?: { path: string; config: UserConfig };
-  env: Readonly<Record<string, string | undefined>>;
+  /** Values from environment variables, already validated (see `readEnvironment`). */
+  environment?: UserConfig;
+  /** `SOURCE_DATE_EPOCH`, for `today` when nothing else sets it. */
+  sourceDateEpoch?: string;
   cwd: string;
   /** The clock, for `today` when nothing else sets it. */
   now?: Date;
@@ -33,15 +36,14 @@ export interface ConfigSources {
  * The one precedence rule: flag, then config file, then environment, then default.
  * Pure: everything it needs is passed in.
  */
-export function resolveConfig({ flags, file, env, cwd, now = new Date() }: ConfigSources): ResolvedConfig {
-  const fromEnv = readEnvironment(env);
+export function resolveConfig({ flags, file, environment = {}, sourceDateEpoch, cwd, now = new Date() }: ConfigSources): ResolvedConfig {
   const fileDir = file ? path.dirname(file.path) : cwd;
   const root = fileDir;
 
   const pick = <K extends keyof UserConfig>(key: K): { value: UserConfig[K]; base: string } | undefined => {
     if (flags[key] !== undefined) return { value: flags[key], base: cwd };
     if (file?.config[key] !== undefined) return { value: file.config[key], base: fileDir };
-    if (fromEnv[key] !== undefined) return { value: fromEnv[key], base: cwd };
+    if (environment[key] !== undefined) return { value: environment[key], base: cwd };
     return undefined;
   };
   const dir = (key: 'content' | 'out' | 'templates') => {
@@ -70,7 +72,7 @@ export function resolveConfig({ flags, file, env, cwd, now = new Date() }: Confi
     concurrency: pick('concurrency')?.value ?? defaults.concurrency,
     strict: pick('strict')?.value ?? false,
     rules: resolveRules(pick('rules')?.value),
-    today: pick('today')?.value ?? dateOf(env.SOURCE_DATE_EPOCH, now),
+    today: pick('today')?.value ?? dateOf(sourceDateEpoch, now),
     configFile: file?.path,
   };
 }
@@ -81,21 +83,12 @@ function dateOf(sourceDateEpoch: string | undefined, now: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Reads the environment variables into a partial config, validated like the file. */
-function readEnvironment(env: ConfigSources['env']): UserConfig {
-  const raw: Record<string, unknown> = {};
+/** The names of the environment variables that are set, by config key. */
+export function environmentValues(env: Readonly<Record<string, string | undefined>>): Record<string, { name: string; value: string }> {
+  const found: Record<string, { name: string; value: string }> = {};
   for (const [key, names] of Object.entries(ENVIRONMENT)) {
     const name = names.find((candidate) => env[candidate]);
-    if (!name) continue;
-    const text = env[name] as string;
-    raw[key] = key === 'formats' ? text.split(',').map((s) => s.trim()) : key === 'concurrency' ? Number(text) : text;
+    if (name) found[key] = { name, value: env[name] as string };
   }
-  const parsed = userConfigSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const key = String(issue?.path[0]) as keyof UserConfig;
-    const name = ENVIRONMENT[key]?.find((candidate) => env[candidate]) ?? key;
-    throw new UsageError(`Environment variable \`${name}\` is invalid: ${issue?.message}`);
-  }
-  return parsed.data;
+  return found;
 }

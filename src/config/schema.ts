@@ -1,6 +1,5 @@
-import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-import { rulesSchema, type ResolvedRules } from '../checks/rules.js';
+import { rulesSchema } from '../checks/rules.js';
 import { FORMAT_GROUPS, FORMAT_IDS } from '../formats/ids.js';
 import { isoDate } from '../schema/date.js';
 
@@ -13,7 +12,7 @@ export const languageTag = z.string().refine((tag) => {
   }
 }, 'must be a BCP 47 language tag such as `en` or `es-MX`');
 
-export const paperSizes = ['A4', 'Letter'] as const;
+import { paperSizes } from './types.js';
 const formatName = z.enum([...FORMAT_IDS, ...Object.keys(FORMAT_GROUPS)] as [string, ...string[]]);
 
 /**
@@ -48,32 +47,3 @@ export const userConfigSchema = z.strictObject({
 });
 
 export type UserConfig = z.infer<typeof userConfigSchema>;
-
-/** The configuration after precedence is applied: every field set, paths absolute. */
-export interface ResolvedConfig {
-  readonly root: string;
-  readonly content: string;
-  readonly out: string;
-  readonly templates: string;
-  readonly lang: string;
-  readonly paper: (typeof paperSizes)[number];
-  readonly formats: readonly string[];
-  readonly browser?: string;
-  readonly browserEndpoint?: string;
-  readonly concurrency: number;
-  readonly strict: boolean;
-  readonly rules: ResolvedRules;
-  /** Today's date for the review-date rules, `YYYY-MM-DD`. */
-  readonly today: string;
-  readonly configFile?: string;
-}
-
-export const defaults = {
-  content: 'content',
-  out: 'output',
-  templates: 'templates',
-  lang: 'en',
-  paper: 'A4',
-  formats: [...FORMAT_IDS],
-  concurrency: Math.max(1, Math.min(4, availableParallelism())),
-} as const satisfies Partial<Record<keyof UserConfig, unknown>>;

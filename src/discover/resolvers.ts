@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { LinkTarget } from '../checks/content.js';
 import type { ResolveAsset } from '../transform/images.js';
 import type { ResolveInclude } from '../transform/includes.js';
+import { sha256 } from '../cache/keys.js';
 import { toPosix } from './documents.js';
 
 const IMAGE_TYPES: Record<string, string> = {
@@ -56,7 +57,8 @@ export function createResolvers(
     if (!type) {
       return { ok: false, reason: 'unsupported', detail: `Image \`${url}\` is not a PNG, JPEG, GIF, WebP or SVG file` };
     }
-    return { ok: true, dataUrl: `data:${type};base64,${readFileSync(found.absolute).toString('base64')}` };
+    const bytes = readFileSync(found.absolute);
+    return { ok: true, dataUrl: `data:${type};base64,${bytes.toString('base64')}`, file: found.file, sha256: sha256(bytes) };
   };
 
   const linkTarget: LinkTarget = (url, from) => {

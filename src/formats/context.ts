@@ -1,7 +1,7 @@
 import type { Liquid } from 'liquidjs';
 import type { Page } from 'puppeteer-core';
 import type { BrowserManager } from '../browser/manager.js';
-import type { ResolvedConfig } from '../config/schema.js';
+import type { ResolvedConfig } from '../config/types.js';
 import type { PreparedDocument } from '../document.js';
 import { renderHandoutHtml } from '../handout/html.js';
 import { finishPdf, type FinishedPdf } from '../pdf/metadata.js';

@@ -60,6 +60,4 @@ export interface TemplateSet {
   slideTheme: string;
   catalogTemplate: string;
   strings: Readonly<Record<string, Strings>>;
-  /** A hash over every file above, for the manifest and the build cache. */
-  hash: string;
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -14,7 +13,6 @@ import { embedFontCss } from './fonts.js';
  * language. A broken template set is a configuration error (exit 2) naming the file and line.
  */
 export function loadTemplates(dir: string, root: string): TemplateSet {
-  const hash = createHash('sha256');
   const read = (relative: string): string => {
     const file = path.join(dir, relative);
     if (!existsSync(file)) {
@@ -22,9 +20,7 @@ export function loadTemplates(dir: string, root: string): TemplateSet {
         hint: 'The templates folder needs brand.yaml, handout/handout.liquid, handout/handout.css, slides/theme.css and i18n/en.yaml.',
       });
     }
-    const text = readFileSync(file, 'utf8');
-    hash.update(relative).update('\0').update(text).update('\0');
-    return text;
+    return readFileSync(file, 'utf8');
   };
   const yamlFile = <T>(relative: string, schema: z.ZodType<T>): T => {
     const shown = path.relative(root, path.join(dir, relative));
@@ -52,7 +48,6 @@ export function loadTemplates(dir: string, root: string): TemplateSet {
   );
   if (!strings.en) throw new UsageError('Template text `templates/i18n/en.yaml` is missing');
   const fontCss = embedFontCss(resolveFontPackage(brand.font.package, root));
-  hash.update(fontCss);
 
   return {
     brand,
@@ -63,7 +58,6 @@ export function loadTemplates(dir: string, root: string): TemplateSet {
     slideTheme: read('slides/theme.css'),
     catalogTemplate: read('catalog.liquid'),
     strings,
-    hash: hash.digest('hex'),
   };
 }
 

@@ -4,7 +4,7 @@ import type { VFile } from 'vfile';
 import { fail, nodeFile } from '../parse/diagnostics.js';
 
 export type AssetLookup =
-  | { ok: true; dataUrl: string }
+  | { ok: true; dataUrl: string; /** The file read, with its sha256, for the build cache. */ file?: string; sha256?: string }
   | { ok: false; reason: 'missing' | 'outside' | 'remote' | 'unsupported'; detail: string };
 
 /** Answers an image URL as written in a file (project-relative). Injected by the I/O edge. */
@@ -17,12 +17,19 @@ const RULES = { missing: 'image-missing', outside: 'image-outside', remote: 'ima
  * or network access and the HTML outputs stand alone. A missing, remote or outside image is a
  * located error, never a silently broken picture.
  */
-export function inlineImages(tree: Root, file: VFile, resolve: ResolveAsset, self: string): void {
+export function inlineImages(
+  tree: Root,
+  file: VFile,
+  resolve: ResolveAsset,
+  self: string,
+  onRead?: (file: string, sha256: string) => void,
+): void {
   visit(tree, 'image', (node: Image) => {
     const from = nodeFile(node) ?? self;
     const found = resolve(node.url, from);
     if (found.ok) {
       node.url = found.dataUrl;
+      if (found.file && found.sha256) onRead?.(found.file, found.sha256);
       return;
     }
     fail(file, found.detail, { place: node.position, ruleId: RULES[found.reason], in: nodeFile(node) });

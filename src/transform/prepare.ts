@@ -1,4 +1,5 @@
 import { VFile } from 'vfile';
+import { sha256 } from '../cache/keys.js';
 import type { DocumentRef, PreparedDocument } from '../document.js';
 import { hasErrors, warn } from '../parse/diagnostics.js';
 import { readFrontMatter } from '../parse/front-matter.js';
@@ -36,7 +37,8 @@ export function prepareDocument(
   };
   expandIncludes(tree, file, resolveInclude, ref.source);
   checkDirectives(tree, file);
-  inlineImages(tree, file, context.resolveAsset, ref.source);
+  const images = new Map<string, string>();
+  inlineImages(tree, file, context.resolveAsset, ref.source, (image, hash) => images.set(image, hash));
   tree.children = tree.children.filter((child) => child.type !== 'yaml');
 
   const lang = meta?.lang ?? context.defaultLang;
@@ -48,5 +50,6 @@ export function prepareDocument(
     });
   }
   if (!meta || hasErrors(file)) return { file };
-  return { file, document: { ref, file, meta, lang, tree, metaPlaces: places, texts } };
+  const deps = new Map([...[...texts].map(([name, content]) => [name, sha256(content)] as const), ...images]);
+  return { file, document: { ref, file, meta, lang, tree, metaPlaces: places, texts, deps } };
 }

@@ -3,6 +3,9 @@ import path from 'node:path';
 import type { TemplateSet } from '../templates/brand.js';
 import { toPosix } from '../discover/documents.js';
 import type { Manifest } from './manifest.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { createLiquid } from '../templates/liquid.js';
+import { loadTemplates } from '../templates/load.js';
 
 const LABELS: Record<string, { label: string; unit: string }> = {
   'handout-pdf': { label: 'Handout (PDF)', unit: 'pages' },
@@ -29,4 +32,9 @@ export function renderCatalog(manifest: Manifest, templates: TemplateSet, liquid
     font_css: templates.fontCss,
     documents,
   });
+}
+
+/** Loads the templates and renders the catalog: only called when the manifest changed. */
+export function renderCatalogFile(manifest: Manifest, config: ResolvedConfig): string {
+  return renderCatalog(manifest, loadTemplates(config.templates, config.root), createLiquid(), config.out, config.root);
 }

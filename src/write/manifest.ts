@@ -2,14 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildReport, DocumentReport } from '../report/types.js';
 import { VERSION } from '../version.js';
-import { writeAtomic } from './atomic.js';
 
 export const MANIFEST = 'manifest.json';
 
 export interface Manifest {
   tool: { name: 'handouts'; version: string };
   documents: DocumentReport[];
-  summary: { built: number; skipped: number; failed: number };
+  summary: { built: number; failed: number };
 }
 
 /** The previous manifest, or undefined when there is none or it cannot be trusted. */
@@ -38,17 +37,18 @@ export function mergeManifest(previous: Manifest | undefined, report: BuildRepor
   for (const doc of report.documents) {
     const old = bySource.get(doc.source);
     const outputs = doc.status === 'failed' && old ? old.outputs.filter((o) => existsSync(path.join(root, o.file))) : doc.outputs;
-    bySource.set(doc.source, { ...doc, outputs });
+    // The manifest describes the outputs on disk: current ones are `built`, whether made now or earlier.
+    bySource.set(doc.source, { ...doc, status: doc.status === 'skipped' ? 'built' : doc.status, outputs });
   }
   const documents = [...bySource.values()].sort((a, b) => a.source.localeCompare(b.source));
   const count = (status: DocumentReport['status']) => documents.filter((d) => d.status === status).length;
   return {
     tool: { name: 'handouts', version: VERSION },
     documents,
-    summary: { built: count('built'), skipped: count('skipped'), failed: count('failed') },
+    summary: { built: count('built'), failed: count('failed') },
   };
 }
 
-export function writeManifest(outDir: string, manifest: Manifest): void {
-  writeAtomic(path.join(outDir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+export function serialiseManifest(manifest: Manifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
 }

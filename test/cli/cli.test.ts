@@ -88,7 +88,7 @@ describe('handouts build (the built command, run as a process)', () => {
     const first = [...names, file('output/manifest.json'), file('output/index.html')].map((n) => readFileSync(n));
     const mtime = statSync(names[0]!).mtimeMs;
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    await handouts(cwd, ['build', 'content/good.md', '--quiet']);
+    await handouts(cwd, ['build', 'content/good.md', '--quiet', '--force']);
     expect(statSync(names[0]!).mtimeMs).toBeGreaterThan(mtime);
     const second = [...names, file('output/manifest.json'), file('output/index.html')].map((n) => readFileSync(n));
     second.forEach((bytes, i) => expect(bytes.equals(first[i]!), `file ${i} differs`).toBe(true));

@@ -22,7 +22,7 @@ describe("building the clinic's content with a real Chromium", () => {
   const out = (...parts: string[]) => path.join(project.dir, 'output', ...parts);
 
   beforeAll(async () => {
-    const config = resolveConfig({ flags: {}, env: {}, cwd: project.dir, now: new Date('2026-12-01') });
+    const config = resolveConfig({ flags: {}, cwd: project.dir, now: new Date('2026-12-01') });
     report = await build({ config, cwd: project.dir, env: {}, browser });
   });
   afterAll(async () => {
@@ -113,7 +113,7 @@ describe('paper size from config', () => {
   });
 
   it('prints US Letter when asked', async () => {
-    const config = resolveConfig({ flags: { paper: 'Letter', formats: ['handout-pdf'] }, env: {}, cwd: project.dir, now: new Date('2026-12-01') });
+    const config = resolveConfig({ flags: { paper: 'Letter', formats: ['handout-pdf'] }, cwd: project.dir, now: new Date('2026-12-01') });
     const report = await build({ config, sources: ['content/multiple-sclerosis.md'], cwd: project.dir, env: {}, browser });
     expect(report.documents.map((d) => d.outputs.map((o) => o.format))).toEqual([['handout-pdf']]);
     const pdf = await readPdf(path.join(project.dir, 'output/en/multiple-sclerosis/handout.pdf'));

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
+import { readEnvironment } from '../../src/config/environment.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 import { UsageError } from '../../src/errors.js';
 
@@ -10,14 +11,14 @@ const cwd = '/work/project';
 
 describe('config precedence: flag, then config file, then environment, then default', () => {
   it('uses defaults when nothing is set', () => {
-    const config = resolveConfig({ flags: {}, env: {}, cwd });
+    const config = resolveConfig({ flags: {}, cwd });
     expect(config).toMatchObject({ content: `${cwd}/content`, out: `${cwd}/output`, paper: 'A4', lang: 'en' });
     expect(config.formats).toEqual(['handout-pdf', 'handout-html', 'slides-pdf', 'slides-html']);
     expect(config.browser).toBeUndefined();
   });
 
   it('lets the environment override defaults', () => {
-    const config = resolveConfig({ flags: {}, env: { HANDOUTS_PAPER: 'Letter', CHROME_PATH: '/opt/chrome' }, cwd });
+    const config = resolveConfig({ flags: {}, environment: readEnvironment({ HANDOUTS_PAPER: 'Letter', CHROME_PATH: '/opt/chrome' }), cwd });
     expect(config.paper).toBe('Letter');
     expect(config.browser).toBe('/opt/chrome');
   });
@@ -26,7 +27,7 @@ describe('config precedence: flag, then config file, then environment, then defa
     const config = resolveConfig({
       flags: {},
       file: { path: '/work/project/conf/handouts.config.yaml', config: { paper: 'A4', out: '../dist', browser: 'bin/chrome' } },
-      env: { HANDOUTS_PAPER: 'Letter', HANDOUTS_OUT: 'env-out', CHROME_PATH: '/opt/chrome' },
+      environment: readEnvironment({ HANDOUTS_PAPER: 'Letter', HANDOUTS_OUT: 'env-out', CHROME_PATH: '/opt/chrome' }),
       cwd,
     });
     expect(config.paper).toBe('A4');
@@ -38,7 +39,7 @@ describe('config precedence: flag, then config file, then environment, then defa
     const config = resolveConfig({
       flags: { out: 'flag-out', formats: ['slides'] },
       file: { path: '/elsewhere/handouts.config.yaml', config: { out: 'file-out', formats: ['handout'] } },
-      env: { HANDOUTS_OUT: 'env-out' },
+      environment: readEnvironment({ HANDOUTS_OUT: 'env-out' }),
       cwd,
     });
     expect(config.out).toBe(`${cwd}/flag-out`);
@@ -46,8 +47,8 @@ describe('config precedence: flag, then config file, then environment, then defa
   });
 
   it('rejects an unknown format and a bad environment value as usage errors', () => {
-    expect(() => resolveConfig({ flags: { formats: ['brochure'] }, env: {}, cwd })).toThrow(UsageError);
-    expect(() => resolveConfig({ flags: {}, env: { HANDOUTS_PAPER: 'A5' }, cwd })).toThrow(/HANDOUTS_PAPER/);
+    expect(() => resolveConfig({ flags: { formats: ['brochure'] }, cwd })).toThrow(UsageError);
+    expect(() => readEnvironment({ HANDOUTS_PAPER: 'A5' })).toThrow(/HANDOUTS_PAPER/);
   });
 });
 
@@ -60,26 +61,26 @@ describe('the config file', () => {
     return dir;
   };
 
-  it('is read from the working folder', () => {
-    const config = loadConfig({ flags: {}, cwd: write('paper: Letter\nformats: [handout]\n'), env: {} });
+  it('is read from the working folder', async () => {
+    const config = await loadConfig({ flags: {}, cwd: write('paper: Letter\nformats: [handout]\n'), env: {} });
     expect(config.paper).toBe('Letter');
     expect(config.formats).toEqual(['handout-pdf', 'handout-html']);
   });
 
-  it('names an unknown key with its line and a suggestion', () => {
+  it('names an unknown key with its line and a suggestion', async () => {
     const at = write('paper: A4\npaer: Letter\n');
-    expect(() => loadConfig({ flags: {}, cwd: at, env: {} })).toThrow(
+    await expect(loadConfig({ flags: {}, cwd: at, env: {} })).rejects.toThrow(
       'handouts.config.yaml:2:1 error Unknown field `paer`; did you mean `paper`?',
     );
   });
 
-  it('names a bad value with its line and column', () => {
+  it('names a bad value with its line and column', async () => {
     const at = write('paper: A5\n');
-    expect(() => loadConfig({ flags: {}, cwd: at, env: {} })).toThrow(/handouts\.config\.yaml:1:8 error `paper`/);
+    await expect(loadConfig({ flags: {}, cwd: at, env: {} })).rejects.toThrow(/handouts\.config\.yaml:1:8 error `paper`/);
   });
 
-  it('fails clearly when an explicit config file is missing', () => {
+  it('fails clearly when an explicit config file is missing', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'handouts-config-'));
-    expect(() => loadConfig({ flags: {}, configPath: 'nope.yaml', cwd: dir, env: {} })).toThrow('Config file `nope.yaml` does not exist');
+    await expect(loadConfig({ flags: {}, configPath: 'nope.yaml', cwd: dir, env: {} })).rejects.toThrow('Config file `nope.yaml` does not exist');
   });
 });

@@ -1,0 +1,39 @@
+import { reviewState } from '../checks/review-dates.js';
+import type { ResolvedConfig } from '../config/types.js';
+import type { DocumentRef } from '../document.js';
+import type { DocumentReport } from '../report/types.js';
+import { documentKey, formatKey } from './keys.js';
+import { depsUnchanged, outputIntact, type BuildCache, type CacheEntry } from './store.js';
+
+/**
+ * The report of a document whose every requested output is current, without parsing it: its
+ * files hash as recorded, the templates, settings and tool version are unchanged, its review
+ * state is the same today, and each output is intact on disk. Otherwise undefined: build it.
+ */
+export function cachedReport(ref: DocumentRef, cache: BuildCache, base: string, config: ResolvedConfig): DocumentReport | undefined {
+  const entry = cache.get(ref.source);
+  if (!entry || entry.report.status !== 'built') return undefined;
+  if (documentKey(base, Object.entries(entry.deps)) !== entry.hash) return undefined;
+  if (!depsUnchanged(entry, config.root)) return undefined;
+  if (entryReview(entry, config) !== entry.review) return undefined;
+  for (const format of config.formats) {
+    const output = reusableOutput(entry, entry.hash, format, config.root);
+    if (!output) return undefined;
+  }
+  return {
+    ...entry.report,
+    status: 'skipped',
+    outputs: entry.report.outputs.filter((output) => config.formats.includes(output.format)),
+  };
+}
+
+/** The cached output of `format` for a document key, if it is intact on disk. */
+export function reusableOutput(entry: CacheEntry | undefined, hash: string, format: string, root: string) {
+  const output = entry?.outputs.find((o) => o.format === format && o.key === formatKey(hash, format));
+  return output && outputIntact(output, root) ? output : undefined;
+}
+
+export function entryReview(entry: Pick<CacheEntry, 'report'>, config: ResolvedConfig): string {
+  const { reviewed, review_due } = entry.report;
+  return reviewed ? reviewState(reviewed, review_due, config.today, config.rules.reviewWarnDays) : 'none';
+}

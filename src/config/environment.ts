@@ -1,0 +1,19 @@
+import { UsageError } from '../errors.js';
+import { environmentValues } from './resolve.js';
+import { userConfigSchema, type UserConfig } from './schema.js';
+
+/** Reads the environment variables into a partial config, validated like the config file. */
+export function readEnvironment(env: Readonly<Record<string, string | undefined>>): UserConfig {
+  const found = environmentValues(env);
+  const raw: Record<string, unknown> = {};
+  for (const [key, { value }] of Object.entries(found)) {
+    raw[key] = key === 'formats' ? value.split(',').map((s) => s.trim()) : key === 'concurrency' ? Number(value) : value;
+  }
+  const parsed = userConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = found[String(issue?.path[0])]?.name ?? String(issue?.path[0]);
+    throw new UsageError(`Environment variable \`${name}\` is invalid: ${issue?.message}`);
+  }
+  return parsed.data;
+}

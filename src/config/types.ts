@@ -1,0 +1,37 @@
+import { availableParallelism } from 'node:os';
+import type { ResolvedRules } from '../checks/rule-settings.js';
+import { FORMAT_IDS } from '../formats/ids.js';
+import type { UserConfig } from './schema.js';
+
+export type { UserConfig };
+
+export const paperSizes = ['A4', 'Letter'] as const;
+
+/** The configuration after precedence is applied: every field set, paths absolute. */
+export interface ResolvedConfig {
+  readonly root: string;
+  readonly content: string;
+  readonly out: string;
+  readonly templates: string;
+  readonly lang: string;
+  readonly paper: (typeof paperSizes)[number];
+  readonly formats: readonly string[];
+  readonly browser?: string;
+  readonly browserEndpoint?: string;
+  readonly concurrency: number;
+  readonly strict: boolean;
+  readonly rules: ResolvedRules;
+  /** Today's date for the review-date rules, `YYYY-MM-DD`. */
+  readonly today: string;
+  readonly configFile?: string;
+}
+
+export const defaults = {
+  content: 'content',
+  out: 'output',
+  templates: 'templates',
+  lang: 'en',
+  paper: 'A4',
+  formats: [...FORMAT_IDS],
+  concurrency: Math.max(1, Math.min(4, availableParallelism())),
+} as const satisfies Partial<Record<keyof UserConfig, unknown>>;
