@@ -25,7 +25,7 @@ export function check(options: { config: ResolvedConfig; sources?: readonly stri
     templates,
     ...createResolvers(config.content, config.root),
     handoutHtml: config.formats.some((id) => id.startsWith('handout'))
-      ? (doc: Parameters<typeof renderHandoutHtml>[0]) => renderHandoutHtml(doc, templates, liquid, { paper: config.paper })
+      ? (doc: Parameters<typeof renderHandoutHtml>[0]) => renderHandoutHtml(doc, templates, liquid, { paper: config.paper, forPrint: true })
       : undefined,
   };
   const documents = discoverDocuments(config.content, config.root, options.sources, options.cwd).map((ref): DocumentReport => {

@@ -60,6 +60,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   try {
     let built: Awaited<ReturnType<typeof import('./build/run.js').buildDocuments>> | undefined;
     if (stale.length) {
+      // Start Chromium now: it boots in its own process while the rendering modules load here.
+      // A failure is not lost: the first page asked for meets the same error.
+      if (config.formats.some((id) => id.endsWith('-pdf'))) browser.browser().catch(() => undefined);
       const { buildDocuments } = await import('./build/run.js');
       built = await buildDocuments(stale, { config, browser, cache, baseKey: base, force: Boolean(options.force), env: options.env, onDocument: options.onDocument });
       stale.forEach((ref, i) => answered.set(ref, built!.reports[i]!));

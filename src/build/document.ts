@@ -58,7 +58,8 @@ export async function buildDocument(ref: DocumentRef, shared: BuildShared): Prom
   const makesHandout = config.formats.some((id) => id.startsWith('handout'));
   const { file, document, readability, failed } = analyseDocument(ref, readFileSync(ref.path, 'utf8'), {
     ...shared,
-    handoutHtml: makesHandout ? (doc) => contextFor(doc).handoutHtml() : undefined,
+    // The printed page: the same template as handout.html, without the inline fonts to parse.
+    handoutHtml: makesHandout ? (doc) => contextFor(doc).handoutPrintHtml() : undefined,
   });
   // Findings measured while rendering a format that is reused this time still hold for it.
   let carried: DocumentReport['diagnostics'] = [];

@@ -16,6 +16,7 @@ import type { FormatId } from './ids.js';
 export class RenderContext {
   readonly strings: Strings;
   private handout?: string;
+  private handoutPrint?: string;
   private deckCache?: Deck;
   /** Milliseconds spent making HTML and printing PDFs, for `--verbose` and the report. */
   readonly timings = { htmlMs: 0, pdfMs: 0 };
@@ -40,6 +41,14 @@ export class RenderContext {
     return this.handout;
   }
 
+  /** The handout page as printed: the same page, its fonts served from memory. */
+  handoutPrintHtml(): string {
+    this.handoutPrint ??= this.timed(() =>
+      renderHandoutHtml(this.doc, this.templates, this.liquid, { paper: this.config.paper, forPrint: true }),
+    );
+    return this.handoutPrint;
+  }
+
   deck(): Deck {
     this.deckCache ??= this.timed(() => buildDeck(this.doc, this.templates, this.strings));
     return this.deckCache;
@@ -48,7 +57,12 @@ export class RenderContext {
   /** Prints a page and stamps the document's metadata into the PDF. */
   async pdf(html: string, format: FormatId, inspect?: (page: Page) => Promise<void>): Promise<FinishedPdf> {
     const started = performance.now();
-    const printed = await printPdf(this.browser, html, { label: `${this.doc.ref.source} (${format})`, timeoutMs: 60_000, inspect });
+    const printed = await printPdf(this.browser, html, {
+      label: `${this.doc.ref.source} (${format})`,
+      timeoutMs: 60_000,
+      inspect,
+      assets: this.templates.fonts.files,
+    });
     this.blocked.push(...printed.blocked);
     const { meta } = this.doc;
     const finished = await finishPdf(printed.bytes, {

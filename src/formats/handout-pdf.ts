@@ -5,7 +5,7 @@ export const handoutPdf: OutputFormat = {
   id: 'handout-pdf',
   file: 'handout.pdf',
   async produce(context) {
-    const pdf = await context.pdf(context.handoutHtml(), 'handout-pdf');
+    const pdf = await context.pdf(context.handoutPrintHtml(), 'handout-pdf');
     return { content: pdf.bytes, pages: pdf.pages };
   },
 };

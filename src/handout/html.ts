@@ -2,13 +2,17 @@ import type { Liquid } from 'liquidjs';
 import type { Source } from '../content/front-matter.js';
 import type { PreparedDocument } from '../document.js';
 import type { TemplateSet } from '../templates/brand.js';
+import { ASSET_ORIGIN } from '../templates/fonts.js';
 import { cssString } from '../templates/liquid.js';
+import { contentSecurityPolicy } from '../templates/csp.js';
 import { formatDate, stringsFor } from '../templates/strings.js';
 import { forAudience } from '../transform/audience.js';
 import { markdownToHtml } from '../transform/to-html.js';
 
 export interface HandoutOptions {
   paper: 'A4' | 'Letter';
+  /** The page printed to PDF loads its fonts from the renderer's memory instead of inline data. */
+  forPrint?: boolean;
 }
 
 /**
@@ -37,7 +41,8 @@ export function renderHandoutHtml(
     t,
     logo: templates.logo,
     paper: options.paper,
-    font_css: templates.fontCss,
+    font_css: options.forPrint ? templates.fonts.linked : templates.fonts.inline,
+    csp: contentSecurityPolicy({ fonts: options.forPrint ? ASSET_ORIGIN : undefined }),
     handout_css: templates.handoutCss,
     body: markdownToHtml(forAudience(doc.tree, 'handout')),
     notice,

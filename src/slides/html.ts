@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { stringifyEntities } from 'stringify-entities';
 import type { TemplateSet } from '../templates/brand.js';
+import { contentSecurityPolicy } from '../templates/csp.js';
+import { ASSET_ORIGIN } from '../templates/fonts.js';
 import type { RenderedDeck } from './marp.js';
 
 /** The navigation script shipped with the tool; read once when this module loads. */
@@ -36,7 +38,7 @@ html.show-notes .deck-notes { display: block; position: fixed; left: 0; right: 0
 .deck-notes > aside { display: none; }
 .deck-notes > aside.active { display: block; }`;
 
-function head(input: DeckPageInput, extra: string, csp: string): string {
+function head(input: DeckPageInput, extra: string, csp: string, fontCss: string): string {
   return `<!doctype html>
 <html lang="${escapeAttribute(input.lang)}">
 <head>
@@ -45,7 +47,7 @@ function head(input: DeckPageInput, extra: string, csp: string): string {
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <title>${escapeText(input.title)}</title>
 <style>
-${input.templates.fontCss}
+${fontCss}
 ${input.deck.css}
 ${extra}
 </style>
@@ -55,11 +57,11 @@ ${extra}
 /** Pure: the deck to present from: self-contained, one slide at a time, speaker notes with N. */
 export function presentPage(input: DeckPageInput): string {
   const hash = createHash('sha256').update(NAVIGATE).digest('base64');
-  const csp = `default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'; script-src 'sha256-${hash}'`;
+  const csp = contentSecurityPolicy({ scriptHash: hash });
   const notes = input.notes
     .map((html, i) => `<aside id="notes-${i + 1}" data-slide="${i + 1}">${html}</aside>`)
     .join('\n');
-  return `${head(input, PRESENT_CSS, csp)}
+  return `${head(input, PRESENT_CSS, csp, input.templates.fonts.inline)}
 <body>
 ${input.deck.html}
 <div class="deck-notes" role="complementary" aria-label="${escapeAttribute(input.notesLabel)}">
@@ -73,8 +75,8 @@ ${notes}
 
 /** Pure: the page printed to `slides.pdf`: one slide per 1280x720 page, no script, no notes. */
 export function printPage(input: DeckPageInput): string {
-  const csp = `default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'`;
-  return `${head(input, PRINT_CSS, csp)}
+  const csp = contentSecurityPolicy({ fonts: ASSET_ORIGIN });
+  return `${head(input, PRINT_CSS, csp, input.templates.fonts.linked)}
 <body>
 ${input.deck.html}
 </body>

@@ -8,14 +8,24 @@ export interface RenderedDeck {
 }
 
 /**
- * Pure: renders Marp Markdown with the brand's theme. Plain `<section>` elements (no inline SVG
+ * Pure (the memoised instance holds no state between renders): renders Marp Markdown with the brand's theme. Plain `<section>` elements (no inline SVG
  * wrapper) keep the slides' text simple to tag in PDF, and no Marp browser script is added: the
  * deck page carries only the project's own navigation script.
  */
 export function renderMarp(markdown: string, themeCss: string): RenderedDeck {
-  const marp = new Marp({ inlineSVG: false, script: false, html: false, math: false, minifyCSS: false });
-  marp.themeSet.default = marp.themeSet.add(themeCss);
-  const { html, css } = marp.render(markdown);
+  const { html, css } = marpFor(themeCss).render(markdown);
   const slideCount = (html.match(/<section\b/g) ?? []).length;
   return { html, css, slideCount };
+}
+
+/** One Marp instance per theme: parsing the theme is the costly part, and a build has one theme. */
+let cached: { themeCss: string; marp: Marp } | undefined;
+
+function marpFor(themeCss: string): Marp {
+  if (cached?.themeCss !== themeCss) {
+    const marp = new Marp({ inlineSVG: false, script: false, html: false, math: false, minifyCSS: false });
+    marp.themeSet.default = marp.themeSet.add(themeCss);
+    cached = { themeCss, marp };
+  }
+  return cached.marp;
 }

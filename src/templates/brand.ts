@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { EmbeddedFonts } from './fonts.js';
 
 const color = z.string().regex(/^#[0-9a-fA-F]{3,8}$/, 'must be a hex colour such as `#1d4e89`');
 
@@ -55,6 +56,8 @@ export interface TemplateSet {
   logo: string;
   /** `@font-face` rules with the font files inline. */
   fontCss: string;
+  /** The fonts in both forms: inline for files people open, linked for pages printed to PDF. */
+  fonts: EmbeddedFonts;
   handoutTemplate: string;
   handoutCss: string;
   slideTheme: string;

@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js';
 import { knownKeys } from '../schema/known-keys.js';
 import { locateSchemaIssues, parseYaml } from '../schema/yaml-issues.js';
 import { brandSchema, stringsSchema, type TemplateSet } from './brand.js';
-import { embedFontCss } from './fonts.js';
+import { embedFonts } from './fonts.js';
 
 /**
  * Reads `templates/`: brand, logo, fonts, handout template and CSS, slide theme, template text per
@@ -47,12 +47,13 @@ export function loadTemplates(dir: string, root: string): TemplateSet {
       .map((name) => [name.slice(0, -'.yaml'.length), yamlFile(`i18n/${name}`, stringsSchema)]),
   );
   if (!strings.en) throw new UsageError('Template text `templates/i18n/en.yaml` is missing');
-  const fontCss = embedFontCss(resolveFontPackage(brand.font.package, root));
+  const fonts = embedFonts(resolveFontPackage(brand.font.package, root));
 
   return {
     brand,
     logo: `data:image/svg+xml;base64,${Buffer.from(logoText).toString('base64')}`,
-    fontCss,
+    fontCss: fonts.inline,
+    fonts,
     handoutTemplate: read('handout/handout.liquid'),
     handoutCss: read('handout/handout.css'),
     slideTheme: read('slides/theme.css'),

@@ -26,5 +26,13 @@ export function fill(text: string, values: Record<string, string | number>): str
 
 /** A calendar date (`YYYY-MM-DD`) written out for readers, in the document's language. */
 export function formatDate(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  let format = formats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
+    formats.set(lang, format);
+  }
+  return format.format(new Date(`${iso}T00:00:00Z`));
 }
+
+/** Date formats by language: making one is far slower than using it. */
+const formats = new Map<string, Intl.DateTimeFormat>();

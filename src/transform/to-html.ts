@@ -6,7 +6,7 @@ import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { EXIT, visit } from 'unist-util-visit';
 
 /** rehype-sanitize's prefix for ids and names, so content cannot clobber DOM globals. */
 const PREFIX = 'user-content-';
@@ -46,17 +46,29 @@ function relinkPrefixedIds() {
   };
 }
 
-const toHast = unified()
-  .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
-  .use(rehypeRaw)
-  .use(rehypeSanitize, sanitizeSchema)
-  // Heading ids are made after sanitising: they come from the tool, not from content.
-  .use(rehypeSlug)
-  .use(relinkPrefixedIds);
+const pipeline = (raw: boolean) => {
+  const processor = unified().use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' });
+  if (raw) processor.use(rehypeRaw);
+  return (
+    processor
+      .use(rehypeSanitize, sanitizeSchema)
+      // Heading ids are made after sanitising: they come from the tool, not from content.
+      .use(rehypeSlug)
+      .use(relinkPrefixedIds)
+  );
+};
+// Re-parsing with parse5 (rehype-raw) is the costly step; trees without raw HTML skip it.
+const withRaw = pipeline(true);
+const withoutRaw = pipeline(false);
 const stringify = unified().use(rehypeStringify);
 
 /** Pure: an mdast tree (after includes and audience filtering) to safe HTML. */
 export function markdownToHtml(tree: Root): string {
-  const hast = toHast.runSync(structuredClone(tree)) as HastRoot;
+  let raw = false;
+  visit(tree, 'html', () => {
+    raw = true;
+    return EXIT;
+  });
+  const hast = (raw ? withRaw : withoutRaw).runSync(structuredClone(tree)) as HastRoot;
   return stringify.stringify(hast);
 }
