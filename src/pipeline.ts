@@ -8,7 +8,7 @@ import type { ResolvedConfig } from './config/types.js';
 import { discoverDocuments } from './discover/documents.js';
 import type { DocumentRef } from './document.js';
 import type { BuildReport, DocumentReport } from './report/types.js';
-import { writeAtomic } from './write/atomic.js';
+import { ensureWritable, writeAtomic } from './write/atomic.js';
 import { MANIFEST, mergeManifest, readManifest, serialiseManifest } from './write/manifest.js';
 
 export interface BuildOptions {
@@ -21,6 +21,8 @@ export interface BuildOptions {
   force?: boolean;
   /** A browser to render through; when absent one is launched for this build (if needed) and closed after. */
   browser?: BrowserManager;
+  /** Called once with the number of documents, before any is reported. */
+  onPlan?: (total: number) => void;
   /** Called once per finished document, for progress output. */
   onDocument?: (report: DocumentReport) => void;
   log?: (message: string) => void;
@@ -36,8 +38,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const { config } = options;
   const refs = discoverDocuments(config.content, config.root, options.sources, options.cwd);
   const base = baseKey(config, templatesFingerprint(config.templates, config.root));
+  ensureWritable(config.out);
   const cache = BuildCache.load(config.out);
 
+  options.onPlan?.(refs.length);
   const answered = new Map<DocumentRef, DocumentReport>();
   for (const ref of refs) {
     const report = options.force ? undefined : cachedReport(ref, cache, base, config);

@@ -28,11 +28,14 @@ export class BrowserManager {
   private readonly idle: Page[] = [];
   private readonly waiting: ((page: Page | undefined) => void)[] = [];
   private open = 0;
+  private readonly uses = new WeakMap<Page, number>();
   private profileDir?: string;
   /** Which browser is in use, once started. */
   description?: string;
   /** Milliseconds spent finding and starting (or connecting to) the browser. */
   launchMs = 0;
+  /** The executable started, once started (for tests and tools that launch the same browser). */
+  executablePath?: string;
 
   constructor(private readonly options: BrowserManagerOptions) {}
 
@@ -62,12 +65,18 @@ export class BrowserManager {
     const launching = this.launching;
     this.launching = undefined;
     this.idle.length = 0;
+    const dir = this.profileDir;
     const browser = launching ? await launching.catch(() => undefined) : undefined;
     if (browser) {
       if (this.options.endpoint) await browser.disconnect().catch(() => undefined);
-      else await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
+      else {
+        const child = browser.process();
+        const exited = child && child.exitCode === null && child.signalCode === null ? new Promise((resolve) => child.once('exit', resolve)) : undefined;
+        await browser.close().catch(() => child?.kill('SIGKILL'));
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+      }
     }
-    if (this.profileDir) rmSync(this.profileDir, { recursive: true, force: true });
+    if (dir) removeDir(dir);
     this.profileDir = undefined;
   }
 
@@ -89,8 +98,12 @@ export class BrowserManager {
   }
 
   private release(page: Page, healthy: boolean): void {
-    if (!healthy || page.isClosed()) {
-      this.open--;
+    const uses = (this.uses.get(page) ?? 0) + 1;
+    this.uses.set(page, uses);
+    // A page's renderer keeps memory from every document it showed; a fresh page after a few
+    // dozen documents keeps a long build's memory flat.
+    if (!healthy || page.isClosed() || uses >= PAGE_USES) {
+      this.open = Math.max(0, this.open - 1);
       void page.close().catch(() => undefined);
       this.waiting.shift()?.(undefined);
       return;
@@ -105,9 +118,18 @@ export class BrowserManager {
     const browser = this.options.endpoint ? await this.connect(this.options.endpoint) : await this.launch();
     this.launchMs = performance.now() - started;
     browser.once('disconnected', () => {
+      // Crashed, killed or closed: forget it, so the next page asked for starts a new browser.
       this.launching = undefined;
       this.idle.length = 0;
       this.open = 0;
+      // A crashed browser's profile is removed once its process has exited, so nothing
+      // re-creates files in it afterwards; dispose() removes the current one the same way.
+      const dir = this.profileDir;
+      this.profileDir = undefined;
+      const gone = browser.process();
+      if (dir && gone && gone.exitCode === null && gone.signalCode === null) gone.once('exit', () => removeDir(dir));
+      else if (dir) removeDir(dir);
+      for (const waiter of this.waiting.splice(0)) waiter(undefined);
     });
     return browser;
   }
@@ -150,10 +172,11 @@ export class BrowserManager {
           protocolTimeout: 60_000,
         });
         this.description = `${candidate.label}, ${await browser.version()}`;
+        this.executablePath = candidate.executablePath;
         this.options.log?.(`Using ${this.description}`);
         return browser;
       } catch (error) {
-        rmSync(this.profileDir, { recursive: true, force: true });
+        removeDir(this.profileDir);
         this.profileDir = undefined;
         attempts.push({ label: candidate.label, outcome: `failed to start: ${firstLine((error as Error).message)}` });
       }
@@ -168,6 +191,12 @@ export class BrowserManager {
       },
     );
   }
+}
+
+const PAGE_USES = 25;
+
+function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
 }
 
 /** Headless-shell builds take the old headless switch; full Chrome and Chromium take the new one. */

@@ -87,11 +87,21 @@ export async function buildDocument(ref: DocumentRef, shared: BuildShared): Prom
   const reused = new Map<FormatId, CachedOutput>();
   const produced = new Map<FormatId, Produced>();
   const render = contextFor(document);
-  try {
+  const renderAll = async () => {
     for (const id of config.formats as FormatId[]) {
+      if (produced.has(id) || reused.has(id)) continue;
       const current = shared.force ? undefined : reusableOutput(cached, hash, id, config.root);
       if (current) reused.set(id, current);
       else produced.set(id, await FORMATS[id].produce(render));
+    }
+  };
+  try {
+    try {
+      await renderAll();
+    } catch (error) {
+      // Chromium crashed or was killed: the manager starts a new one on next use; try once more.
+      if (!browserGone(error)) throw error;
+      await renderAll();
     }
   } catch (error) {
     if (error instanceof HandoutsError && error.exitCode !== 1) throw error;
@@ -125,6 +135,12 @@ export async function buildDocument(ref: DocumentRef, shared: BuildShared): Prom
     outputs: [...(cached?.outputs.filter((o) => !outputs.some((n) => n.format === o.format)) ?? []), ...outputs],
   });
   return report;
+}
+
+/** Errors that mean the browser process or its connection went away, not that the page was bad. */
+function browserGone(error: unknown): boolean {
+  const message = String((error as Error)?.message ?? error);
+  return /Target closed|Session closed|Connection closed|browser has disconnected|Protocol error|detached|crashed/i.test(message);
 }
 
 function writeOutputs(document: PreparedDocument, produced: Map<FormatId, Produced>, hash: string, config: ResolvedConfig): CachedOutput[] {

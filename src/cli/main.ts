@@ -22,6 +22,7 @@ interface CommonFlags {
   strict?: boolean;
   today?: string;
   force?: boolean;
+  timeout?: number;
 }
 
 export interface Io {
@@ -49,6 +50,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       .option('--config <file>', 'config file (default: handouts.config.yaml when present)')
       .option('--format <list>', 'outputs to build: handout, slides, pdf, html, handout-pdf, handout-html, slides-pdf, slides-html')
       .addOption(new Option('--concurrency <n>', 'documents rendered at once (default: cores, at most 4)').argParser(positiveInt))
+      .addOption(new Option('--timeout <seconds>', 'time one document may take to render before it fails alone (default: 60)').argParser(positiveNumber))
       .option('--browser <path>', 'Chromium or Chrome executable (default: found automatically)')
       .option('--browser-endpoint <url>', 'render through a running browser (ws://...) instead of launching one')
       .option('--strict', 'treat warnings as errors: a document with a warning fails')
@@ -100,7 +102,8 @@ async function runBuild(sources: string[], flags: CommonFlags, io: Io): Promise<
     };
     process.once('SIGINT', stop).once('SIGTERM', stop);
     try {
-      const report = await build({ config, sources, cwd: io.cwd, env: io.env, browser, force: flags.force, onDocument: out.document, log: out.verbose });
+      const report = await build({ config, sources, cwd: io.cwd, env: io.env, browser, force: flags.force, onPlan: out.plan, onDocument: out.document, log: out.verbose });
+      out.done();
       return finish(report, flags, out, 'Built', io);
     } finally {
       process.off('SIGINT', stop).off('SIGTERM', stop);
@@ -115,7 +118,9 @@ async function runCheck(sources: string[], flags: CommonFlags, io: Io): Promise<
     const config = await loadConfig({ flags: toUserConfig(flags), configPath: flags.config, cwd: io.cwd, env: io.env });
     const { check } = await import('../check.js');
     const report = check({ config, sources, cwd: io.cwd });
+    out.plan(report.documents.length);
     for (const doc of report.documents) out.document(doc);
+    out.done();
     return finish(report, flags, out, 'Checked', io);
   });
 }
@@ -152,11 +157,18 @@ function toUserConfig(flags: CommonFlags): UserConfig {
     out: flags.out,
     formats: flags.format?.split(',').map((name) => name.trim()).filter(Boolean),
     concurrency: flags.concurrency,
+    timeout: flags.timeout,
     browser: flags.browser,
     browserEndpoint: flags.browserEndpoint,
     strict: flags.strict,
     today: flags.today,
   };
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new CommanderError(2, 'handouts.invalidArgument', `error: --timeout must be a number of seconds above 0, got \`${value}\``);
+  return n;
 }
 
 function positiveInt(value: string): number {

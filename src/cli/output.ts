@@ -8,18 +8,42 @@ export interface Output {
   verbose(message: string): void;
   /** Problems: always shown, also with --quiet. */
   error(message: string): void;
+  /** How many documents the run will report on. */
+  plan(total: number): void;
   document(report: DocumentReport): void;
+  /** Clears a progress line before the summary. */
+  done(): void;
 }
 
-export function createOutput(options: { quiet?: boolean; verbose?: boolean }, stream: NodeJS.WritableStream = process.stderr): Output {
-  const write = (line: string) => stream.write(`${line}\n`);
+/**
+ * Human output on stderr. On a terminal, one progress line (`12/50 documents`) is redrawn in
+ * place and only documents with something to say get their own lines; elsewhere (CI logs) every
+ * document gets one plain line with its count.
+ */
+export function createOutput(
+  options: { quiet?: boolean; verbose?: boolean },
+  stream: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr,
+): Output {
+  const tty = Boolean(stream.isTTY) && !options.quiet;
+  let progress = '';
+  let total = 0;
+  let finished = 0;
+  const write = (line: string) => {
+    if (progress) stream.write('\r\x1b[2K');
+    stream.write(`${line}\n`);
+    if (progress) stream.write(progress);
+  };
   // A problem in a partial belongs to every document that includes it: say it once.
   const said = new Set<string>();
-  return {
+  const output: Output = {
     info: (message) => (options.quiet ? undefined : write(message)),
     verbose: (message) => (options.verbose && !options.quiet ? write(message) : undefined),
     error: write,
+    plan(count) {
+      total = count;
+    },
     document(report) {
+      finished++;
       for (const diagnostic of report.diagnostics) {
         const line = formatDiagnostic(diagnostic);
         if (said.has(line) || (diagnostic.severity === 'warning' && options.quiet)) continue;
@@ -27,12 +51,22 @@ export function createOutput(options: { quiet?: boolean; verbose?: boolean }, st
         write(line);
       }
       if (options.quiet) return;
-      if (report.status === 'failed') write(`✗ ${report.source}: failed`);
-      else if (report.status === 'skipped' && report.outputs.length) write(`· ${report.source}: up to date`);
-      else if (report.status === 'built') {
+      const count = total ? `[${finished}/${total}] ` : '';
+      if (report.status === 'failed') write(`${count}✗ ${report.source}: failed`);
+      else if (!tty && report.status === 'skipped' && report.outputs.length) write(`${count}· ${report.source}: up to date`);
+      else if (!tty && report.status === 'built') {
         const files = report.outputs.map((o) => `${o.file.split('/').pop()}${o.pages ? ` (${o.pages})` : ''}`);
-        write(`✓ ${report.source} -> ${files.join(', ')}`);
+        write(`${count}✓ ${report.source} -> ${files.join(', ')}`);
+      }
+      if (tty && total) {
+        progress = `${finished}/${total} documents`;
+        stream.write(`\r\x1b[2K${progress}`);
       }
     },
+    done() {
+      if (progress) stream.write('\r\x1b[2K');
+      progress = '';
+    },
   };
+  return output;
 }

@@ -7,7 +7,7 @@ export function readEnvironment(env: Readonly<Record<string, string | undefined>
   const found = environmentValues(env);
   const raw: Record<string, unknown> = {};
   for (const [key, { value }] of Object.entries(found)) {
-    raw[key] = key === 'formats' ? value.split(',').map((s) => s.trim()) : key === 'concurrency' ? Number(value) : value;
+    raw[key] = key === 'formats' ? value.split(',').map((s) => s.trim()) : key === 'concurrency' || key === 'timeout' ? Number(value) : value;
   }
   const parsed = userConfigSchema.safeParse(raw);
   if (!parsed.success) {

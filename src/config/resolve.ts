@@ -15,6 +15,7 @@ export const ENVIRONMENT: Partial<Record<keyof UserConfig, readonly string[]>> =
   browser: ['HANDOUTS_BROWSER', 'CHROME_PATH', 'PUPPETEER_EXECUTABLE_PATH'],
   browserEndpoint: ['HANDOUTS_BROWSER_ENDPOINT'],
   concurrency: ['HANDOUTS_CONCURRENCY'],
+  timeout: ['HANDOUTS_TIMEOUT'],
   today: ['HANDOUTS_TODAY'],
 };
 
@@ -70,6 +71,7 @@ export function resolveConfig({ flags, file, environment = {}, sourceDateEpoch, 
     browser: browser ? path.resolve(browser.base, browser.value as string) : undefined,
     browserEndpoint: pick('browserEndpoint')?.value,
     concurrency: pick('concurrency')?.value ?? defaults.concurrency,
+    timeoutMs: Math.round((pick('timeout')?.value ?? defaults.timeout) * 1000),
     strict: pick('strict')?.value ?? false,
     rules: resolveRules(pick('rules')?.value),
     today: pick('today')?.value ?? dateOf(sourceDateEpoch, now),

@@ -38,6 +38,8 @@ export const userConfigSchema = z.strictObject({
   browserEndpoint: z.string().url().optional(),
   /** How many documents render at once. Default: the number of cores, at most 4. */
   concurrency: z.number().int().min(1).max(64).optional(),
+  /** Seconds one document's page may take to render before it fails alone. Default 60. */
+  timeout: z.number().positive().max(3600).optional(),
   /** Treat every warning as an error. Default false. */
   strict: z.boolean().optional(),
   /** Content rules: `off`, `warn` or `error`, and their thresholds. */

@@ -19,6 +19,8 @@ export interface ResolvedConfig {
   readonly browser?: string;
   readonly browserEndpoint?: string;
   readonly concurrency: number;
+  /** Milliseconds one page may take to load or print. */
+  readonly timeoutMs: number;
   readonly strict: boolean;
   readonly rules: ResolvedRules;
   /** Today's date for the review-date rules, `YYYY-MM-DD`. */
@@ -34,4 +36,5 @@ export const defaults = {
   paper: 'A4',
   formats: [...FORMAT_IDS],
   concurrency: Math.max(1, Math.min(4, availableParallelism())),
+  timeout: 60,
 } as const satisfies Partial<Record<keyof UserConfig, unknown>>;

@@ -4,6 +4,7 @@ import type { LinkTarget } from '../checks/content.js';
 import type { ResolveAsset } from '../transform/images.js';
 import type { ResolveInclude } from '../transform/includes.js';
 import { sha256 } from '../cache/keys.js';
+import { LIMITS } from '../transform/limits.js';
 import { toPosix } from './documents.js';
 
 const IMAGE_TYPES: Record<string, string> = {
@@ -56,6 +57,10 @@ export function createResolvers(
     }
     if (!type) {
       return { ok: false, reason: 'unsupported', detail: `Image \`${url}\` is not a PNG, JPEG, GIF, WebP or SVG file` };
+    }
+    const size = statSync(found.absolute).size;
+    if (size > LIMITS.imageBytes) {
+      return { ok: false, reason: 'large', detail: `Image \`${url}\` is ${(size / 1048576).toFixed(1)} MB; the limit is ${LIMITS.imageBytes / 1048576} MB: make it smaller` };
     }
     const bytes = readFileSync(found.absolute);
     return { ok: true, dataUrl: `data:${type};base64,${bytes.toString('base64')}`, file: found.file, sha256: sha256(bytes) };

@@ -59,7 +59,7 @@ export class RenderContext {
     const started = performance.now();
     const printed = await printPdf(this.browser, html, {
       label: `${this.doc.ref.source} (${format})`,
-      timeoutMs: 60_000,
+      timeoutMs: this.config.timeoutMs,
       inspect,
       assets: this.templates.fonts.files,
     });

@@ -46,7 +46,7 @@ export async function printPdf<T = undefined>(
     page.on('request', onRequest);
     try {
       await page.setContent(html, { waitUntil: 'load', timeout: options.timeoutMs });
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      await withTimeout(page.evaluate(() => document.fonts.ready.then(() => undefined)), options.timeoutMs, 'waiting for fonts');
       await page.emulateMediaType('print');
       const inspected = await options.inspect?.(page);
       const bytes = await page.pdf({
@@ -61,4 +61,13 @@ export async function printPdf<T = undefined>(
       page.off('request', onRequest);
     }
   });
+}
+
+/** Fails with a clear message when `work` takes longer than `ms`. */
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000} s ${what}`)), ms);
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
 }

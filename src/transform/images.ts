@@ -5,12 +5,12 @@ import { fail, nodeFile } from '../parse/diagnostics.js';
 
 export type AssetLookup =
   | { ok: true; dataUrl: string; /** The file read, with its sha256, for the build cache. */ file?: string; sha256?: string }
-  | { ok: false; reason: 'missing' | 'outside' | 'remote' | 'unsupported'; detail: string };
+  | { ok: false; reason: 'missing' | 'outside' | 'remote' | 'unsupported' | 'large'; detail: string };
 
 /** Answers an image URL as written in a file (project-relative). Injected by the I/O edge. */
 export type ResolveAsset = (url: string, from: string) => AssetLookup;
 
-const RULES = { missing: 'image-missing', outside: 'image-outside', remote: 'image-remote', unsupported: 'image-type' };
+const RULES = { missing: 'image-missing', outside: 'image-outside', remote: 'image-remote', unsupported: 'image-type', large: 'too-large' };
 
 /**
  * Pure: replaces every image URL with an inline `data:` URL, so the rendered pages need no file

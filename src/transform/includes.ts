@@ -4,6 +4,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { fail } from '../parse/diagnostics.js';
 import { parseMarkdown } from '../parse/markdown.js';
+import { checkSourceSize } from './limits.js';
 
 /** What the I/O edge answers when asked for an included file. */
 export type IncludeLookup =
@@ -50,6 +51,10 @@ function expandIn(tree: Root, file: VFile, resolve: ResolveInclude, stack: strin
     if (stack.includes(found.file)) {
       const chain = [...stack.slice(stack.indexOf(found.file)), found.file].join(' -> ');
       fail(file, `Include cycle: ${chain}`, { ...where, ruleId: 'include-cycle' });
+      parent.children.splice(index, 1);
+      return index;
+    }
+    if (!checkSourceSize(found.text, file, { in: found.file })) {
       parent.children.splice(index, 1);
       return index;
     }

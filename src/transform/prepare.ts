@@ -5,6 +5,7 @@ import { hasErrors, warn } from '../parse/diagnostics.js';
 import { readFrontMatter } from '../parse/front-matter.js';
 import { parseMarkdown } from '../parse/markdown.js';
 import { checkDirectives } from './directives.js';
+import { checkNesting, checkSourceSize } from './limits.js';
 import { inlineImages, type ResolveAsset } from './images.js';
 import { expandIncludes, type ResolveInclude } from './includes.js';
 
@@ -27,6 +28,7 @@ export function prepareDocument(
   context: PrepareContext,
 ): { file: VFile; document?: PreparedDocument } {
   const file = new VFile({ path: ref.source, value: text });
+  if (!checkSourceSize(text, file)) return { file };
   const tree = parseMarkdown(text);
   const { meta, places } = readFrontMatter(tree, file);
   const texts = new Map<string, string>([[ref.source, text]]);
@@ -37,6 +39,7 @@ export function prepareDocument(
   };
   expandIncludes(tree, file, resolveInclude, ref.source);
   checkDirectives(tree, file);
+  checkNesting(tree, file);
   const images = new Map<string, string>();
   inlineImages(tree, file, context.resolveAsset, ref.source, (image, hash) => images.set(image, hash));
   tree.children = tree.children.filter((child) => child.type !== 'yaml');

@@ -19,6 +19,8 @@ const PREFIX = 'user-content-';
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
   clobberPrefix: PREFIX,
+  // Dropped with their content: a script's code or a style sheet's rules are never shown as text.
+  strip: ['script', 'style'],
   tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'kbd', 'mark', 'small', 'figure', 'figcaption'],
   attributes: {
     ...defaultSchema.attributes,

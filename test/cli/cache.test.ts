@@ -81,3 +81,18 @@ describe('incremental builds', () => {
     names.forEach((n, i) => expect(readFileSync(n).equals(before[i]!), n).toBe(true));
   });
 });
+
+describe('a page that takes too long', () => {
+  it('fails that document with a clear message instead of hanging the build', async () => {
+    const project = tempProject('cache');
+    try {
+      const result = await runCli(project.dir, ['build', 'content/beta.md', '--json', '--format', 'handout-pdf', '--timeout', '0.001', '--browser-endpoint', inject('browserEndpoint')]);
+      expect(result.code).toBe(1);
+      const [doc] = result.json().documents;
+      expect(doc.status).toBe('failed');
+      expect(doc.diagnostics).toEqual([expect.objectContaining({ rule: 'render', severity: 'error', message: expect.stringMatching(/^Rendering failed: .*(timed out|Timeout|exceeded)/i) })]);
+    } finally {
+      project.cleanup();
+    }
+  });
+});

@@ -4,6 +4,8 @@ import { BrowserManager } from '../../src/browser/manager.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     browserEndpoint: string;
+    /** The executable of that browser, for the few tests that must start (and stop) their own. */
+    browserPath: string;
   }
 }
 
@@ -14,6 +16,7 @@ export async function setup(project: TestProject): Promise<void> {
   manager = new BrowserManager({ maxPages: 4 });
   const browser = await manager.browser();
   project.provide('browserEndpoint', browser.wsEndpoint());
+  project.provide('browserPath', manager.executablePath ?? '');
 }
 
 export async function teardown(): Promise<void> {
