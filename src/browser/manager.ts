@@ -73,7 +73,10 @@ export class BrowserManager {
         const child = browser.process();
         const exited = child && child.exitCode === null && child.signalCode === null ? new Promise((resolve) => child.once('exit', resolve)) : undefined;
         await browser.close().catch(() => child?.kill('SIGKILL'));
-        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+        // Wait for the process to be gone (so its profile is no longer written), but not forever.
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 5_000)))]);
+        clearTimeout(timer);
       }
     }
     if (dir) removeDir(dir);
