@@ -29,6 +29,8 @@ export class BrowserManager {
   private readonly waiting: ((page: Page | undefined) => void)[] = [];
   private open = 0;
   private readonly uses = new WeakMap<Page, number>();
+  private disposed = false;
+  private disposing?: Promise<void>;
   private profileDir?: string;
   /** Which browser is in use, once started. */
   description?: string;
@@ -40,6 +42,8 @@ export class BrowserManager {
   constructor(private readonly options: BrowserManagerOptions) {}
 
   browser(): Promise<Browser> {
+    // Once disposing has begun (the build ended or was stopped), never start a browser again.
+    if (this.disposed) return Promise.reject(new Error('the browser was closed because the build is stopping'));
     this.launching ??= this.start().catch((error: unknown) => {
       this.launching = undefined;
       throw error;
@@ -61,7 +65,14 @@ export class BrowserManager {
     }
   }
 
-  async dispose(): Promise<void> {
+  /** Closes the browser (or disconnects from it) and removes its profile; safe to call more than once. */
+  dispose(): Promise<void> {
+    this.disposed = true;
+    this.disposing ??= this.close();
+    return this.disposing;
+  }
+
+  private async close(): Promise<void> {
     const launching = this.launching;
     this.launching = undefined;
     this.idle.length = 0;
