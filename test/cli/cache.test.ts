@@ -6,7 +6,7 @@ import { tempProject } from '../helpers/project.js';
 
 /** Incremental builds: which documents a change rebuilds, and what the cache refuses to trust. */
 describe('incremental builds', () => {
-  let project = tempProject('cache');
+  let project: ReturnType<typeof tempProject>;
   const file = (...parts: string[]) => path.join(project.dir, ...parts);
   const build = async (...args: string[]) => {
     const result = await runCli(project.dir, ['build', '--json', '--browser-endpoint', inject('browserEndpoint'), '--today', '2026-12-01', ...args]);
