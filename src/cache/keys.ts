@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { ResolvedConfig } from '../config/types.js';
 import { VERSION } from '../version.js';
@@ -51,10 +52,30 @@ export function templatesFingerprint(dir: string, root: string): string {
   return hash.digest('hex');
 }
 
-/** What every output of the build shares: tool version, templates, and the settings that shape outputs or verdicts. */
+/** What every output of the build shares: the tool, templates, and the settings that shape outputs or verdicts. */
 export function baseKey(config: ResolvedConfig, templates: string): string {
   const settings = { paper: config.paper, lang: config.lang, strict: config.strict, rules: config.rules };
-  return sha256(`handouts ${VERSION}\0${templates}\0${JSON.stringify(settings)}`);
+  return sha256(`handouts ${VERSION}\0${toolFingerprint()}\0${templates}\0${JSON.stringify(settings)}`);
+}
+
+let tool: string | undefined;
+
+/**
+ * The tool's own code (the compiled folder this module sits in, and the deck script), so a
+ * changed renderer rebuilds outputs even before its version number moves. A few hundred kB: a
+ * few milliseconds.
+ */
+function toolFingerprint(): string {
+  if (tool) return tool;
+  const hash = createHash('sha256');
+  const code = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+  for (const dir of [code, path.join(code, '../src/slides/client')]) {
+    for (const file of walk(dir)) {
+      if (/\.(js|ts)$/.test(file)) hash.update(path.relative(code, file)).update('\0').update(readFileSync(file)).update('\0');
+    }
+  }
+  tool = hash.digest('hex');
+  return tool;
 }
 
 /** The content hash of a document: the base key and the bytes of every file it is made from. */

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { stringifyEntities } from 'stringify-entities';
 import type { TemplateSet } from '../templates/brand.js';
 import { contentSecurityPolicy } from '../templates/csp.js';
+import { cssString } from '../templates/liquid.js';
 import { ASSET_ORIGIN } from '../templates/fonts.js';
 import type { RenderedDeck } from './marp.js';
 
@@ -61,7 +62,8 @@ export function presentPage(input: DeckPageInput): string {
   const notes = input.notes
     .map((html, i) => `<aside id="notes-${i + 1}" data-slide="${i + 1}">${html}</aside>`)
     .join('\n');
-  return `${head(input, PRESENT_CSS, csp, input.templates.fonts.inline)}
+  const brandFont = `html { --brand-font: ${cssString(input.templates.brand.font.family)}; }`;
+  return `${head(input, brandFont + PRESENT_CSS, csp, input.templates.fonts.inline)}
 <body>
 ${input.deck.html}
 <div class="deck-notes" role="complementary" aria-label="${escapeAttribute(input.notesLabel)}">
