@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import type { Liquid } from 'liquidjs';
 import path from 'node:path';
 import { BrowserManager } from './browser/manager.js';
 import { cachedReport } from './cache/fresh.js';
@@ -8,6 +9,7 @@ import type { ResolvedConfig } from './config/types.js';
 import { discoverDocuments } from './discover/documents.js';
 import type { DocumentRef } from './document.js';
 import type { BuildReport, DocumentReport } from './report/types.js';
+import type { TemplateSet } from './templates/brand.js';
 import { ensureWritable, writeAtomic } from './write/atomic.js';
 import { MANIFEST, mergeManifest, readManifest, serialiseManifest } from './write/manifest.js';
 
@@ -80,7 +82,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       timings: { launchMs: Math.round(browser.launchMs), htmlMs: Math.round(built?.timings.htmlMs ?? 0), pdfMs: Math.round(built?.timings.pdfMs ?? 0) },
       browser: browser.description,
     };
-    await writeIndexes(config, report);
+    await writeIndexes(config, report, built);
     report.summary.ms = Math.round(performance.now() - started);
     return report;
   } finally {
@@ -92,14 +94,15 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
  * Writes `manifest.json` and `index.html` when what they say changed (or they are missing), so a
  * rebuild with nothing to do touches no file and loads no template.
  */
-async function writeIndexes(config: ResolvedConfig, report: BuildReport): Promise<void> {
+async function writeIndexes(config: ResolvedConfig, report: BuildReport, loaded?: { templates: TemplateSet; liquid: Liquid }): Promise<void> {
   const manifestFile = path.join(config.out, MANIFEST);
   const catalogFile = path.join(config.out, 'index.html');
-  const manifest = mergeManifest(readManifest(config.out), report, config.root);
+  const previous = readManifest(config.out);
+  const manifest = mergeManifest(previous.manifest, report, config.root);
   const text = serialiseManifest(manifest);
-  const same = existsSync(manifestFile) && readFileSync(manifestFile, 'utf8') === text;
+  const same = previous.text === text;
   if (same && existsSync(catalogFile)) return;
   if (!same) writeAtomic(manifestFile, text);
   const { renderCatalogFile } = await import('./write/catalog.js');
-  writeAtomic(catalogFile, renderCatalogFile(manifest, config));
+  writeAtomic(catalogFile, renderCatalogFile(manifest, config, loaded));
 }

@@ -3,7 +3,7 @@ import type { Page } from 'puppeteer-core';
 import type { BrowserManager } from '../browser/manager.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { PreparedDocument } from '../document.js';
-import { renderHandoutHtml } from '../handout/html.js';
+import { handoutBody, renderHandoutHtml } from '../handout/html.js';
 import { finishPdf, type FinishedPdf } from '../pdf/metadata.js';
 import { printPdf } from '../render/pdf.js';
 import { buildDeck, type Deck } from '../slides/deck.js';
@@ -17,6 +17,7 @@ export class RenderContext {
   readonly strings: Strings;
   private handout?: string;
   private handoutPrint?: string;
+  private body?: string;
   private deckCache?: Deck;
   /** Milliseconds spent making HTML and printing PDFs, for `--verbose` and the report. */
   readonly timings = { htmlMs: 0, pdfMs: 0 };
@@ -37,16 +38,23 @@ export class RenderContext {
   }
 
   handoutHtml(): string {
-    this.handout ??= this.timed(() => renderHandoutHtml(this.doc, this.templates, this.liquid, { paper: this.config.paper }));
+    this.handout ??= this.timed(() =>
+      renderHandoutHtml(this.doc, this.templates, this.liquid, { paper: this.config.paper, body: this.handoutBody() }),
+    );
     return this.handout;
   }
 
   /** The handout page as printed: the same page, its fonts served from memory. */
   handoutPrintHtml(): string {
     this.handoutPrint ??= this.timed(() =>
-      renderHandoutHtml(this.doc, this.templates, this.liquid, { paper: this.config.paper, forPrint: true }),
+      renderHandoutHtml(this.doc, this.templates, this.liquid, { paper: this.config.paper, forPrint: true, body: this.handoutBody() }),
     );
     return this.handoutPrint;
+  }
+
+  private handoutBody(): string {
+    this.body ??= handoutBody(this.doc);
+    return this.body;
   }
 
   deck(): Deck {

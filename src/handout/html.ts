@@ -13,6 +13,13 @@ export interface HandoutOptions {
   paper: 'A4' | 'Letter';
   /** The page printed to PDF loads its fonts from the renderer's memory instead of inline data. */
   forPrint?: boolean;
+  /** The content as HTML, when already made (the standalone and the printed page share it). */
+  body?: string;
+}
+
+/** Pure: the handout's content as safe HTML: what the handout audience sees. */
+export function handoutBody(doc: PreparedDocument): string {
+  return markdownToHtml(forAudience(doc.tree, 'handout'));
 }
 
 /**
@@ -44,7 +51,7 @@ export function renderHandoutHtml(
     font_css: options.forPrint ? templates.fonts.linked : templates.fonts.inline,
     csp: contentSecurityPolicy({ fonts: options.forPrint ? ASSET_ORIGIN : undefined }),
     handout_css: templates.handoutCss,
-    body: markdownToHtml(forAudience(doc.tree, 'handout')),
+    body: options.body ?? handoutBody(doc),
     notice,
     sources: (meta.sources ?? []).map(normaliseSource),
     keywords: meta.keywords ?? [],

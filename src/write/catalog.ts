@@ -34,7 +34,8 @@ export function renderCatalog(manifest: Manifest, templates: TemplateSet, liquid
   });
 }
 
-/** Loads the templates and renders the catalog: only called when the manifest changed. */
-export function renderCatalogFile(manifest: Manifest, config: ResolvedConfig): string {
-  return renderCatalog(manifest, loadTemplates(config.templates, config.root), createLiquid(), config.out, config.root);
+/** Renders the catalog with the build's templates, loading them only when this run built nothing. */
+export function renderCatalogFile(manifest: Manifest, config: ResolvedConfig, loaded?: { templates: TemplateSet; liquid: Liquid }): string {
+  const { templates, liquid } = loaded ?? { templates: loadTemplates(config.templates, config.root), liquid: createLiquid() };
+  return renderCatalog(manifest, templates, liquid, config.out, config.root);
 }

@@ -11,15 +11,16 @@ export interface Manifest {
   summary: { built: number; failed: number };
 }
 
-/** The previous manifest, or undefined when there is none or it cannot be trusted. */
-export function readManifest(outDir: string): Manifest | undefined {
+/** The previous manifest's text and data (undefined when there is none or it cannot be trusted). */
+export function readManifest(outDir: string): { text?: string; manifest?: Manifest } {
   const file = path.join(outDir, MANIFEST);
-  if (!existsSync(file)) return undefined;
+  if (!existsSync(file)) return {};
+  const text = readFileSync(file, 'utf8');
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
-    return Array.isArray(data.documents) ? data : undefined;
+    const data = JSON.parse(text) as Manifest;
+    return { text, manifest: Array.isArray(data.documents) ? data : undefined };
   } catch {
-    return undefined;
+    return { text };
   }
 }
 
