@@ -54,8 +54,6 @@ export interface TemplateSet {
   brand: Brand;
   /** The logo as a `data:` URL. */
   logo: string;
-  /** `@font-face` rules with the font files inline. */
-  fontCss: string;
   /** The fonts in both forms: inline for files people open, linked for pages printed to PDF. */
   fonts: EmbeddedFonts;
   handoutTemplate: string;

@@ -52,7 +52,6 @@ export function loadTemplates(dir: string, root: string): TemplateSet {
   return {
     brand,
     logo: `data:image/svg+xml;base64,${Buffer.from(logoText).toString('base64')}`,
-    fontCss: fonts.inline,
     fonts,
     handoutTemplate: read('handout/handout.liquid'),
     handoutCss: read('handout/handout.css'),

@@ -29,7 +29,7 @@ export function renderCatalog(manifest: Manifest, templates: TemplateSet, liquid
   return liquid.parseAndRenderSync(templates.catalogTemplate, {
     brand: templates.brand,
     logo: templates.logo,
-    font_css: templates.fontCss,
+    font_css: templates.fonts.inline,
     documents,
   });
 }
