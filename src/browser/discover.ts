@@ -16,8 +16,8 @@ export interface Attempt {
 }
 
 /** Chromium headless-shell builds: made for printing and about 2.5x faster at it than full Chrome. */
-const HEADLESS_SHELLS = ['/usr/bin/chromium-headless-shell', '/usr/lib/chromium/chrome-headless-shell', '/usr/bin/chrome-headless-shell', '/usr/bin/headless_shell'];
-const SYSTEM_CHROMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome', 'chrome'];
+export const HEADLESS_SHELLS = ['/usr/bin/chromium-headless-shell', '/usr/lib/chromium/chrome-headless-shell', '/usr/bin/chrome-headless-shell', '/usr/bin/headless_shell'];
+export const SYSTEM_CHROMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome', 'chrome'];
 
 export interface DiscoverOptions {
   /** `--browser`, the config file or an environment variable, after precedence. */
@@ -69,7 +69,7 @@ async function packagedChromium(attempts: Attempt[]): Promise<BrowserCandidate |
   return undefined;
 }
 
-function isExecutable(file: string): boolean {
+export function isExecutable(file: string): boolean {
   try {
     accessSync(file, constants.X_OK);
     return true;
@@ -78,7 +78,7 @@ function isExecutable(file: string): boolean {
   }
 }
 
-function which(name: string, searchPath: string): string | undefined {
+export function which(name: string, searchPath: string): string | undefined {
   for (const dir of searchPath.split(path.delimiter).filter(Boolean)) {
     const file = path.join(dir, name);
     if (isExecutable(file)) return file;

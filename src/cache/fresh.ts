@@ -1,7 +1,8 @@
-import { reviewState } from '../checks/review-dates.js';
+import { reviewState } from '../core/review.js';
 import type { ResolvedConfig } from '../config/types.js';
-import type { DocumentRef } from '../document.js';
+import type { DocumentRef } from '../core/document.js';
 import type { DocumentReport } from '../report/types.js';
+import { requireFormat } from '../formats/registry.js';
 import { documentKey, formatKey } from './keys.js';
 import { depsUnchanged, outputIntact, type BuildCache, type CacheEntry } from './store.js';
 
@@ -10,15 +11,14 @@ import { depsUnchanged, outputIntact, type BuildCache, type CacheEntry } from '.
  * files hash as recorded, the templates, settings and tool version are unchanged, its review
  * state is the same today, and each output is intact on disk. Otherwise undefined: build it.
  */
-export function cachedReport(ref: DocumentRef, cache: BuildCache, base: string, config: ResolvedConfig): DocumentReport | undefined {
+export function cachedReport(ref: DocumentRef, cache: BuildCache, base: string, config: ResolvedConfig, browser: string): DocumentReport | undefined {
   const entry = cache.get(ref.source);
   if (!entry || entry.report.status !== 'built') return undefined;
   if (documentKey(base, Object.entries(entry.deps)) !== entry.hash) return undefined;
   if (!depsUnchanged(entry, config.root)) return undefined;
   if (entryReview(entry, config) !== entry.review) return undefined;
-  for (const format of config.formats) {
-    const output = reusableOutput(entry, entry.hash, format, config.root);
-    if (!output) return undefined;
+  for (const id of config.formats) {
+    if (!reusableOutput(entry, formatKey(entry.hash, requireFormat(id), config, browser), config.root)) return undefined;
   }
   return {
     ...entry.report,
@@ -27,9 +27,9 @@ export function cachedReport(ref: DocumentRef, cache: BuildCache, base: string, 
   };
 }
 
-/** The cached output of `format` for a document key, if it is intact on disk. */
-export function reusableOutput(entry: CacheEntry | undefined, hash: string, format: string, root: string) {
-  const output = entry?.outputs.find((o) => o.format === format && o.key === formatKey(hash, format));
+/** The cached output made for a format key, if it is intact on disk. */
+export function reusableOutput(entry: CacheEntry | undefined, key: string, root: string) {
+  const output = entry?.outputs.find((o) => o.key === key);
   return output && outputIntact(output, root) ? output : undefined;
 }
 

@@ -1,23 +1,31 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { FormatId } from '../formats/ids.js';
-import type { DocumentReport } from '../report/types.js';
-import { VERSION } from '../version.js';
+import type { Diagnostic, DocumentReport } from '../report/types.js';
+import { VERSION } from '../core/version.js';
 import { writeAtomic } from '../write/atomic.js';
-import { fileSha256 } from './keys.js';
+import { fileSha256 } from '../core/hash.js';
 
 /** Where the cache lives: beside the outputs, so restoring `output/` in CI restores it too. */
 export const CACHE_FILE = '.handouts-cache.json';
 
-export interface CachedOutput {
-  format: FormatId;
+/** One file an output wrote, as it was when written. */
+export interface CachedFile {
   /** Project-relative path. */
   file: string;
-  /** The format key it was made for. */
-  key: string;
   sha256: string;
   size: number;
   mtimeMs: number;
+}
+
+/** What one format made for a document. */
+export interface CachedOutput {
+  format: string;
+  /** The format key it was made for. */
+  key: string;
+  files: CachedFile[];
+  pages?: number;
+  /** What the page rules found on it; they still hold while the output is reused. */
+  diagnostics: Diagnostic[];
 }
 
 export interface CacheEntry {
@@ -86,10 +94,15 @@ export function depsUnchanged(entry: CacheEntry, root: string): boolean {
 }
 
 /**
- * The output on disk is the one recorded. Same size and time stamp: trusted. Same size, new time
- * stamp (a CI cache restore): its bytes are hashed and compared. Anything else: rebuilt.
+ * Every file of the output on disk is the one recorded. Same size and time stamp: trusted. Same
+ * size, new time stamp (a CI cache restore): its bytes are hashed and compared. Anything else:
+ * rebuilt.
  */
 export function outputIntact(output: CachedOutput, root: string): boolean {
+  return output.files.every((file) => fileIntact(file, root));
+}
+
+function fileIntact(output: CachedFile, root: string): boolean {
   const file = path.join(root, output.file);
   if (!existsSync(file)) return false;
   const stat = statSync(file);
@@ -115,7 +128,13 @@ function isEntry(value: unknown): value is CacheEntry {
     Array.isArray(entry.report.diagnostics) &&
     Array.isArray(entry.outputs) &&
     entry.outputs.every(
-      (o) => typeof o?.file === 'string' && typeof o.key === 'string' && typeof o.sha256 === 'string' && typeof o.size === 'number' && typeof o.mtimeMs === 'number',
+      (o) =>
+        typeof o?.format === 'string' &&
+        typeof o.key === 'string' &&
+        Array.isArray(o.diagnostics) &&
+        Array.isArray(o.files) &&
+        o.files.length > 0 &&
+        o.files.every((f) => typeof f?.file === 'string' && typeof f.sha256 === 'string' && typeof f.size === 'number' && typeof f.mtimeMs === 'number'),
     )
   );
 }

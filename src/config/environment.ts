@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { UsageError } from '../core/errors.js';
 import { environmentValues } from './resolve.js';
 import { userConfigSchema, type UserConfig } from './schema.js';
 

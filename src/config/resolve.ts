@@ -1,7 +1,10 @@
 import path from 'node:path';
-import { resolveRules } from '../checks/rule-settings.js';
-import { UsageError } from '../errors.js';
-import { expandFormats, unknownFormats } from '../formats/ids.js';
+import { resolveRules } from '../rules/settings.js';
+import { UsageError } from '../core/errors.js';
+import { existsSync } from 'node:fs';
+import { epochDate, isoDay } from '../core/epoch.js';
+import { BUILT_IN_TEMPLATES } from '../core/version.js';
+import { allFormats, expandFormats, formatNames, unknownFormats } from '../formats/registry.js';
 import { defaults, type ResolvedConfig, type UserConfig } from './types.js';
 
 /** Environment variables that can set a config key; the first one set wins. */
@@ -52,19 +55,22 @@ export function resolveConfig({ flags, file, environment = {}, sourceDateEpoch, 
     return chosen ? path.resolve(chosen.base, chosen.value as string) : path.resolve(root, defaults[key]);
   };
   const browser = pick('browser');
-  const formats = pick('formats')?.value ?? defaults.formats;
+  const formats = pick('formats')?.value ?? allFormats().map((format) => format.id);
   const unknown = unknownFormats(formats);
   if (unknown.length) {
-    throw new UsageError(`Unknown format \`${unknown.join('`, `')}\``, {
-      hint: 'Use handout, slides, pdf, html, handout-pdf, handout-html, slides-pdf or slides-html.',
-    });
+    throw new UsageError(`Unknown format \`${unknown.join('`, `')}\``, { hint: `Use ${formatNames().join(', ')}.` });
   }
+  // A project with no templates folder of its own builds with the built-in brand and templates.
+  const templates = dir('templates');
+  const builtInTemplates = !pick('templates') && !existsSync(templates);
+  const buildDate = epochDate(sourceDateEpoch);
 
   return {
     root,
     content: dir('content'),
     out: dir('out'),
-    templates: dir('templates'),
+    templates: builtInTemplates ? BUILT_IN_TEMPLATES : templates,
+    builtInTemplates,
     lang: pick('lang')?.value ?? defaults.lang,
     paper: pick('paper')?.value ?? defaults.paper,
     formats: expandFormats(formats),
@@ -74,16 +80,12 @@ export function resolveConfig({ flags, file, environment = {}, sourceDateEpoch, 
     timeoutMs: Math.round((pick('timeout')?.value ?? defaults.timeout) * 1000),
     strict: pick('strict')?.value ?? false,
     rules: resolveRules(pick('rules')?.value),
-    today: pick('today')?.value ?? dateOf(sourceDateEpoch, now),
+    today: pick('today')?.value ?? isoDay(buildDate ?? now),
+    buildDate: buildDate?.toISOString(),
     configFile: file?.path,
   };
 }
 
-/** `SOURCE_DATE_EPOCH` (seconds) when set, so builds in CI and tests are repeatable; else the clock. */
-function dateOf(sourceDateEpoch: string | undefined, now: Date): string {
-  const date = sourceDateEpoch && /^\d+$/.test(sourceDateEpoch) ? new Date(Number(sourceDateEpoch) * 1000) : now;
-  return date.toISOString().slice(0, 10);
-}
 
 /** The names of the environment variables that are set, by config key. */
 export function environmentValues(env: Readonly<Record<string, string | undefined>>): Record<string, { name: string; value: string }> {

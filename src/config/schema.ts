@@ -1,19 +1,15 @@
 import { z } from 'zod';
-import { rulesSchema } from '../checks/rules.js';
-import { FORMAT_GROUPS, FORMAT_IDS } from '../formats/ids.js';
-import { isoDate } from '../schema/date.js';
+import { rulesSchema } from '../rules/schema.js';
+import { formatNames } from '../formats/registry.js';
+import { isoDate } from '../core/dates.js';
+import { languageTag } from '../core/lang.js';
 
-/** A BCP 47 tag, checked by the platform's own parser rather than a hand-written pattern. */
-export const languageTag = z.string().refine((tag) => {
-  try {
-    return Intl.getCanonicalLocales(tag).length === 1;
-  } catch {
-    return false;
-  }
-}, 'must be a BCP 47 language tag such as `en` or `es-MX`');
 
 import { paperSizes } from './types.js';
-const formatName = z.enum([...FORMAT_IDS, ...Object.keys(FORMAT_GROUPS)] as [string, ...string[]]);
+// Checked against the registry when validated, so a format registered later is accepted too.
+const formatName = z.string().refine((name) => formatNames().includes(name), {
+  error: (issue) => `unknown format \`${String(issue.input)}\`; use one of ${formatNames().join(', ')}`,
+});
 
 /**
  * `handouts.config.yaml`. Every key is optional; unknown keys are an error.
@@ -30,7 +26,7 @@ export const userConfigSchema = z.strictObject({
   lang: languageTag.optional(),
   /** Paper size of handouts. Default `A4`. */
   paper: z.enum(paperSizes).optional(),
-  /** Which outputs to build: `handout`, `slides`, or single formats such as `handout-pdf`. Default all. */
+  /** Which outputs to build: a family (`handout`), a kind (`pdf`) or single formats (`handout-pdf`). Default all. */
   formats: z.array(formatName).min(1).optional(),
   /** Path to a Chromium or Chrome executable. Default: found automatically. */
   browser: z.string().min(1).optional(),

@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { ResolvedRules } from '../checks/rule-settings.js';
-import { FORMAT_IDS } from '../formats/ids.js';
+import type { ResolvedRules } from '../rules/settings.js';
 import type { UserConfig } from './schema.js';
 
 export type { UserConfig };
@@ -13,6 +12,8 @@ export interface ResolvedConfig {
   readonly content: string;
   readonly out: string;
   readonly templates: string;
+  /** True when no templates folder exists and the built-in brand and templates are used. */
+  readonly builtInTemplates: boolean;
   readonly lang: string;
   readonly paper: (typeof paperSizes)[number];
   readonly formats: readonly string[];
@@ -25,6 +26,12 @@ export interface ResolvedConfig {
   readonly rules: ResolvedRules;
   /** Today's date for the review-date rules, `YYYY-MM-DD`. */
   readonly today: string;
+  /**
+   * The date written into every PDF, as an ISO timestamp, from `SOURCE_DATE_EPOCH`; when unset
+   * each PDF carries its document's `reviewed` date. Resolved once here, never read from the
+   * environment further down.
+   */
+  readonly buildDate?: string;
   readonly configFile?: string;
 }
 
@@ -34,7 +41,6 @@ export const defaults = {
   templates: 'templates',
   lang: 'en',
   paper: 'A4',
-  formats: [...FORMAT_IDS],
   concurrency: Math.max(1, Math.min(4, availableParallelism())),
   timeout: 60,
 } as const satisfies Partial<Record<keyof UserConfig, unknown>>;

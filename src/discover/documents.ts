@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { DocumentRef } from '../document.js';
-import { UsageError } from '../errors.js';
+import type { DocumentRef } from '../core/document.js';
+import { UsageError } from '../core/errors.js';
+import { toPosix } from '../core/paths.js';
 
 /**
  * Finds the documents under `content/`: every `.md` file whose name, and every folder on whose
@@ -48,8 +49,4 @@ function select(all: string[], only: readonly string[], contentDir: string, cwd:
     for (const file of matches) picked.add(file);
   }
   return all.filter((file) => picked.has(file));
-}
-
-export function toPosix(file: string): string {
-  return file.split(path.sep).join('/');
 }

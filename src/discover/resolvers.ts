@@ -1,11 +1,9 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { LinkTarget } from '../checks/content.js';
-import type { ResolveAsset } from '../transform/images.js';
-import type { ResolveInclude } from '../transform/includes.js';
-import { sha256 } from '../cache/keys.js';
-import { LIMITS } from '../transform/limits.js';
-import { toPosix } from './documents.js';
+import type { LinkTarget, ResolveAsset, ResolveInclude } from '../core/lookups.js';
+import { sha256 } from '../core/hash.js';
+import { LIMITS } from '../core/limits.js';
+import { toPosix, within } from '../core/paths.js';
 
 const IMAGE_TYPES: Record<string, string> = {
   '.png': 'image/png',
@@ -75,9 +73,4 @@ export function createResolvers(
   };
 
   return { resolveInclude, resolveAsset, linkTarget };
-}
-
-function within(dir: string, file: string): boolean {
-  const relative = path.relative(dir, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }

@@ -1,17 +1,67 @@
+import type { Position } from 'unist';
+import type { ResolvedConfig } from '../config/types.js';
+import type { Place } from '../core/diagnostics.js';
 import type { RenderContext } from './context.js';
-import type { FormatId } from './ids.js';
+
+/** Something a page rule points at: a slide, a panel, a page. */
+export interface Located {
+  /** How people name it: `Slide 3 (“What are stem cells?”)`. */
+  label: string;
+  place?: Place | Position;
+  /** The partial it is written in, when not the document itself. */
+  file?: string;
+}
+
+/** What a rendered page showed, for the page rules (see `src/rules/`). */
+export interface PageFindings {
+  /** The text a reader sees: from the laid-out page when printed, else from the page's HTML. */
+  text: string;
+  /** URLs the page tried to load and was refused. */
+  blocked: readonly string[];
+  /** Parts whose content is taller than their box, by how many CSS pixels. */
+  overflow: readonly (Located & { by: number })[];
+}
 
 /** What a format produced for one document. */
 export interface Produced {
-  content: Uint8Array | string;
-  /** Pages (PDF) or slides (deck HTML), for the report. */
+  /** Bytes of each file the format declares, by file name. */
+  files: Readonly<Record<string, Uint8Array | string>>;
+  /** Pages (PDF) or slides (deck), for the report and the catalog. */
   pages?: number;
+  findings?: Partial<PageFindings>;
 }
 
-/** One output format: a file name and how to make it. Every format sits behind this interface. */
+/**
+ * One output format, describing itself: the core (help text, config validation, cache keys,
+ * browser start, rule scope, catalog) asks it what it is and never tests its id. A new format is
+ * one module like this and one line in `registry.ts`. Keep the module light: load rendering code
+ * inside `page` and `produce` with `import()`, so a build with nothing to do never loads it.
+ */
 export interface OutputFormat {
-  id: FormatId;
-  /** File name inside `output/<lang>/<slug>/`. */
-  file: string;
+  /** The name in `--format`, the report and the manifest: `handout-pdf`. */
+  id: string;
+  /** What it is made from, and the `--format` group it belongs to: `handout`, `slides`. */
+  family: string;
+  /** The kind of file, also a `--format` group: `pdf`, `html`, `pptx`. */
+  kind: string;
+  /** For people: help text and catalog links. */
+  label: string;
+  /** What `pages` counts, in the catalog. */
+  unit: 'pages' | 'slides';
+  /** Files written into `output/<lang>/<slug>/`; the first is the one linked and counted. */
+  files: readonly string[];
+  /** Needs the browser: the build starts Chromium early when a requested format does. */
+  browser: boolean;
+  /**
+   * The settings, beyond the document and templates, that change this format's bytes. They are
+   * part of its cache key, so changing one rebuilds exactly the formats that declare it.
+   */
+  settings(config: ResolvedConfig): Readonly<Record<string, unknown>>;
+  /** Ids of the page rules that apply to what this format renders. */
+  pageRules: readonly string[];
+  /** The templates file its page is made from (relative to `templates/`), where page rules report. */
+  template?: string;
+  /** The page it writes or prints, made without a browser: what `check` runs page rules on. */
+  page?(context: RenderContext): Promise<string>;
   produce(context: RenderContext): Promise<Produced>;
 }

@@ -1,10 +1,9 @@
 import type { Root, Yaml } from 'mdast';
 import { isMap, isScalar } from 'yaml';
 import type { VFile } from 'vfile';
-import { frontMatterSchema, type FrontMatter } from '../content/front-matter.js';
-import { knownKeys } from '../schema/known-keys.js';
-import { locateSchemaIssues, parseYaml } from '../schema/yaml-issues.js';
-import { fail, type Place } from './diagnostics.js';
+import { frontMatterSchema, type FrontMatter } from './schema.js';
+import { validateYaml } from '../core/yaml.js';
+import { fail, type Place } from '../core/diagnostics.js';
 
 export interface FrontMatterResult {
   meta?: FrontMatter;
@@ -30,15 +29,9 @@ export function readFrontMatter(tree: Root, file: VFile): FrontMatterResult {
   }
   // The YAML text starts on the line after the opening `---`.
   const offset = node.position.start.line;
-  const parsed = parseYaml(node.value);
-  const issues = parsed.syntax.length
-    ? parsed.syntax
-    : (() => {
-        const result = frontMatterSchema.safeParse(parsed.value ?? {});
-        return result.success
-          ? []
-          : locateSchemaIssues(parsed, result.error.issues, (at) => knownKeys(frontMatterSchema, at));
-      })();
+  const validated = validateYaml(node.value, frontMatterSchema);
+  const { parsed } = validated;
+  const issues = validated.ok ? [] : validated.issues;
   for (const issue of issues) {
     fail(file, issue.message, { place: { line: issue.line + offset, column: issue.column }, ruleId: 'front-matter' });
   }
@@ -50,5 +43,5 @@ export function readFrontMatter(tree: Root, file: VFile): FrontMatterResult {
       places[String(pair.key.value)] = { line: at.line + offset, column: at.col };
     }
   }
-  return { meta: issues.length ? undefined : frontMatterSchema.parse(parsed.value), places, start };
+  return { meta: validated.ok ? validated.value : undefined, places, start };
 }

@@ -2,8 +2,8 @@ import type { VFile } from 'vfile';
 import type { Diagnostic } from './types.js';
 
 /** The VFile messages of a document as report entries; partial files keep their own path. */
-export function diagnosticsOf(file: VFile): Diagnostic[] {
-  return file.messages.map((message) => ({
+export function diagnosticsOf(file: VFile, messages = file.messages): Diagnostic[] {
+  return messages.map((message) => ({
     file: message.file || file.path,
     line: message.line ?? 1,
     column: message.column ?? 1,

@@ -1,5 +1,4 @@
-import type { Readability } from '../checks/readability.js';
-import type { FormatId } from '../formats/ids.js';
+import type { Readability } from '../rules/reading-level.js';
 
 /** One located problem, as the JSON report carries it. */
 export interface Diagnostic {
@@ -12,12 +11,14 @@ export interface Diagnostic {
 }
 
 export interface OutputEntry {
-  format: FormatId;
-  /** Project-relative path of the written file. */
+  format: string;
+  /** Project-relative path of the format's main file. */
   file: string;
+  /** Every file the format wrote, when it writes more than one. */
+  files?: string[];
   /** PDF pages, or slides for a deck page. */
   pages?: number;
-  /** sha256 of the file's bytes. */
+  /** sha256 of the main file's bytes. */
   sha256: string;
 }
 
@@ -51,4 +52,8 @@ export interface BuildReport {
   /** Where the time went (milliseconds): browser start, HTML, PDF. */
   timings?: { launchMs: number; htmlMs: number; pdfMs: number };
   browser?: string;
+  /** Documents rendered again because the browser stopped under them (and was started again). */
+  restarts?: { document: string }[];
+  /** Present when the project has no templates folder and the built-in ones were used. */
+  templates?: 'built-in';
 }

@@ -2,9 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { z } from 'zod';
-import { UsageError } from '../errors.js';
-import { knownKeys } from '../schema/known-keys.js';
-import { locateSchemaIssues, parseYaml } from '../schema/yaml-issues.js';
+import { UsageError } from '../core/errors.js';
+import { validateYaml } from '../core/yaml.js';
 import { brandSchema, stringsSchema, type TemplateSet } from './brand.js';
 import { embedFonts } from './fonts.js';
 
@@ -24,18 +23,10 @@ export function loadTemplates(dir: string, root: string): TemplateSet {
   };
   const yamlFile = <T>(relative: string, schema: z.ZodType<T>): T => {
     const shown = path.relative(root, path.join(dir, relative));
-    const parsed = parseYaml(read(relative));
-    const result = parsed.syntax.length ? undefined : schema.safeParse(parsed.value ?? {});
-    const issues = parsed.syntax.length
-      ? parsed.syntax
-      : result && !result.success
-        ? locateSchemaIssues(parsed, result.error.issues, (at) => knownKeys(schema, at))
-        : [];
-    if (issues.length || !result?.success) {
-      const lines = issues.map((i) => `${shown}:${i.line}:${i.column} error ${i.message}  templates`);
-      throw new UsageError(`Invalid template file \`${shown}\`:\n${lines.join('\n')}`);
-    }
-    return result.data;
+    const validated = validateYaml(read(relative), schema);
+    if (validated.ok) return validated.value;
+    const lines = validated.issues.map((i) => `${shown}:${i.line}:${i.column} error ${i.message}  templates`);
+    throw new UsageError(`Invalid template file \`${shown}\`:\n${lines.join('\n')}`);
   };
 
   const brand = yamlFile('brand.yaml', brandSchema);

@@ -2,7 +2,7 @@ import type { Root, Text } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { fail, nodeFile } from '../parse/diagnostics.js';
+import { fail, nodeFile } from '../core/diagnostics.js';
 import { toString } from 'mdast-util-to-string';
 import leven from 'leven';
 

@@ -1,14 +1,10 @@
 import type { Image, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { fail, nodeFile } from '../parse/diagnostics.js';
+import { fail, nodeFile } from '../core/diagnostics.js';
+import type { ResolveAsset } from '../core/lookups.js';
 
-export type AssetLookup =
-  | { ok: true; dataUrl: string; /** The file read, with its sha256, for the build cache. */ file?: string; sha256?: string }
-  | { ok: false; reason: 'missing' | 'outside' | 'remote' | 'unsupported' | 'large'; detail: string };
-
-/** Answers an image URL as written in a file (project-relative). Injected by the I/O edge. */
-export type ResolveAsset = (url: string, from: string) => AssetLookup;
+export type { AssetLookup, ResolveAsset } from '../core/lookups.js';
 
 const RULES = { missing: 'image-missing', outside: 'image-outside', remote: 'image-remote', unsupported: 'image-type', large: 'too-large' };
 

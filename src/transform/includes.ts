@@ -2,20 +2,13 @@ import type { Root, RootContent } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { fail } from '../parse/diagnostics.js';
+import { fail } from '../core/diagnostics.js';
 import { parseMarkdown } from '../parse/markdown.js';
 import { checkSourceSize } from './limits.js';
+import type { ResolveInclude } from '../core/lookups.js';
 
-/** What the I/O edge answers when asked for an included file. */
-export type IncludeLookup =
-  | { ok: true; file: string; text: string }
-  | { ok: false; file: string; reason: 'missing' | 'outside' };
+export type { IncludeLookup, ResolveInclude } from '../core/lookups.js';
 
-/**
- * Resolves `src` as written in `from` (both project-relative paths). Injected so that this stage
- * stays pure: the build passes a reader confined to `content/`, tests pass a map.
- */
-export type ResolveInclude = (src: string, from: string) => IncludeLookup;
 
 /**
  * Pure: replaces every `::include{src="..."}` with the parsed content of the named partial,

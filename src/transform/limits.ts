@@ -1,20 +1,11 @@
 import type { Root } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { fail, nodeFile } from '../parse/diagnostics.js';
+import { fail, nodeFile } from '../core/diagnostics.js';
+import { LIMITS } from '../core/limits.js';
 
-/**
- * Limits that keep one pathological document from taking the build's memory or time: patient
- * handouts are a few pages, so anything near these is a mistake or an attack, and fails alone.
- */
-export const LIMITS = {
-  /** Characters in one source or partial. */
-  sourceChars: 1_000_000,
-  /** Bytes in one image. */
-  imageBytes: 10 * 1024 * 1024,
-  /** Lists and quotes inside one another. */
-  nesting: 12,
-} as const;
+export { LIMITS };
+
 
 /** Pure: a too-large source is an error before it is parsed. */
 export function checkSourceSize(text: string, file: VFile, where?: { in?: string; place?: { line: number; column: number } }): boolean {

@@ -1,7 +1,7 @@
 import { VFile } from 'vfile';
-import { sha256 } from '../cache/keys.js';
-import type { DocumentRef, PreparedDocument } from '../document.js';
-import { hasErrors, warn } from '../parse/diagnostics.js';
+import { sha256 } from '../core/hash.js';
+import type { DocumentRef, PreparedDocument } from '../core/document.js';
+import { hasErrors, warn } from '../core/diagnostics.js';
 import { readFrontMatter } from '../parse/front-matter.js';
 import { parseMarkdown } from '../parse/markdown.js';
 import { checkDirectives } from './directives.js';

@@ -1,18 +1,9 @@
 import type { Liquid } from 'liquidjs';
 import path from 'node:path';
 import type { TemplateSet } from '../templates/brand.js';
-import { toPosix } from '../discover/documents.js';
+import { toPosix } from '../core/paths.js';
 import type { Manifest } from './manifest.js';
-import type { ResolvedConfig } from '../config/types.js';
-import { createLiquid } from '../templates/liquid.js';
-import { loadTemplates } from '../templates/load.js';
-
-const LABELS: Record<string, { label: string; unit: string }> = {
-  'handout-pdf': { label: 'Handout (PDF)', unit: 'pages' },
-  'handout-html': { label: 'Handout (web page)', unit: 'pages' },
-  'slides-pdf': { label: 'Slides (PDF)', unit: 'pages' },
-  'slides-html': { label: 'Slides (present)', unit: 'slides' },
-};
+import { formatById } from '../formats/registry.js';
 
 /** Pure: `output/index.html`, a page linking every file of every document in the manifest. */
 export function renderCatalog(manifest: Manifest, templates: TemplateSet, liquid: Liquid, outDir: string, root: string): string {
@@ -23,7 +14,9 @@ export function renderCatalog(manifest: Manifest, templates: TemplateSet, liquid
     links: doc.outputs.map((output) => ({
       href: toPosix(path.relative(outDir, path.join(root, output.file))),
       pages: output.pages,
-      ...(LABELS[output.format] ?? { label: output.format, unit: 'pages' }),
+      // A format no longer registered (an output left by an earlier version) is listed by its id.
+      label: formatById(output.format)?.label ?? output.format,
+      unit: formatById(output.format)?.unit ?? 'pages',
     })),
   }));
   return liquid.parseAndRenderSync(templates.catalogTemplate, {
@@ -34,8 +27,3 @@ export function renderCatalog(manifest: Manifest, templates: TemplateSet, liquid
   });
 }
 
-/** Renders the catalog with the build's templates, loading them only when this run built nothing. */
-export function renderCatalogFile(manifest: Manifest, config: ResolvedConfig, loaded?: { templates: TemplateSet; liquid: Liquid }): string {
-  const { templates, liquid } = loaded ?? { templates: loadTemplates(config.templates, config.root), liquid: createLiquid() };
-  return renderCatalog(manifest, templates, liquid, config.out, config.root);
-}

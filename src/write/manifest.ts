@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildReport, DocumentReport } from '../report/types.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../core/version.js';
 
 export const MANIFEST = 'manifest.json';
 

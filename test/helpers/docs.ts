@@ -1,8 +1,12 @@
-import type { DocumentRef } from '../../src/document.js';
+import type { DocumentRef } from '../../src/core/document.js';
 import type { ResolveAsset } from '../../src/transform/images.js';
 import type { ResolveInclude } from '../../src/transform/includes.js';
 import { prepareDocument } from '../../src/transform/prepare.js';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import type { Strings } from '../../src/templates/brand.js';
+import { REPO } from './project.js';
 
 /** In-memory content folder: project-relative path -> text. */
 export type Files = Record<string, string>;
@@ -44,3 +48,6 @@ sources:
 export function messages(file: { messages: { reason: string; line?: number; column?: number; ruleId?: string; fatal?: boolean | null; file?: string }[] }) {
   return file.messages.map((m) => ({ rule: m.ruleId, line: m.line, column: m.column, fatal: m.fatal, file: m.file, reason: m.reason }));
 }
+
+/** The repository's English template text, for rules that read it. */
+export const TEST_STRINGS = parse(readFileSync(path.join(REPO, 'templates/i18n/en.yaml'), 'utf8')) as Strings;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BrowserManager } from '../../src/browser/manager.js';
 import { resolveConfig } from '../../src/config/resolve.js';
-import { build } from '../../src/pipeline.js';
+import { build } from '../../src/pipeline/build.js';
 import type { BuildReport } from '../../src/report/types.js';
 import { readPdf, type PdfFacts } from '../helpers/pdf.js';
 import { tempProject } from '../helpers/project.js';
@@ -23,7 +23,7 @@ describe("building the clinic's content with a real Chromium", () => {
 
   beforeAll(async () => {
     const config = resolveConfig({ flags: {}, cwd: project.dir, now: new Date('2026-12-01') });
-    report = await build({ config, cwd: project.dir, env: {}, browser });
+    report = await build({ config, cwd: project.dir, browser });
   });
   afterAll(async () => {
     await browser.dispose();
@@ -114,7 +114,7 @@ describe('paper size from config', () => {
 
   it('prints US Letter when asked', async () => {
     const config = resolveConfig({ flags: { paper: 'Letter', formats: ['handout-pdf'] }, cwd: project.dir, now: new Date('2026-12-01') });
-    const report = await build({ config, sources: ['content/multiple-sclerosis.md'], cwd: project.dir, env: {}, browser });
+    const report = await build({ config, sources: ['content/multiple-sclerosis.md'], cwd: project.dir, browser });
     expect(report.documents.map((d) => d.outputs.map((o) => o.format))).toEqual([['handout-pdf']]);
     const pdf = await readPdf(path.join(project.dir, 'output/en/multiple-sclerosis/handout.pdf'));
     expect(pdf.sizes[0]!.width).toBeCloseTo(612, 0);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { BrowserManager } from '../../src/browser/manager.js';
 import { resolveConfig } from '../../src/config/resolve.js';
-import { build } from '../../src/pipeline.js';
+import { build } from '../../src/pipeline/build.js';
 import { readPdf } from '../helpers/pdf.js';
 import { REPO, tempProject } from '../helpers/project.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -43,7 +43,6 @@ describe('when Chromium dies in the middle of a build', () => {
       const report = await build({
         config,
         cwd: project.dir,
-        env: {},
         browser,
         onDocument: () => {
           if (killed) return;
@@ -73,8 +72,7 @@ describe('when the build is interrupted', () => {
     try {
       const child = spawn(process.execPath, [path.join(REPO, 'bin/handouts.js'), 'build', '--browser', inject('browserPath'), '--concurrency', '1'], {
         cwd: project.dir,
-        env: { ...process.env, TMPDIR: temp, HANDOUTS_TODAY: '2026-12-01' },
-      });
+        });
       let stderr = '';
       const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
       await new Promise<void>((resolve) =>

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { BrowserManager } from '../../src/browser/manager.js';
-import { printPdf } from '../../src/render/pdf.js';
+import { printPdf } from '../../src/print/print.js';
 import type { Diagnostic } from '../../src/report/types.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempProject } from '../helpers/project.js';

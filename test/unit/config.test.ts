@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { readEnvironment } from '../../src/config/environment.js';
 import { resolveConfig } from '../../src/config/resolve.js';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/core/errors.js';
 
 const cwd = '/work/project';
 

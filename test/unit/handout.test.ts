@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderHandoutHtml, pageCounter } from '../../src/handout/html.js';
+import { renderHandoutHtml, pageCounter } from '../../src/formats/handout/page.js';
 import { cssString } from '../../src/templates/liquid.js';
 import { FRONT, prepare } from '../helpers/docs.js';
 import { liquid, templates } from '../helpers/templates.js';

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { checkDocument } from '../../src/checks/index.js';
-import { resolveRules } from '../../src/checks/rule-settings.js';
-import { prepare } from '../helpers/docs.js';
+import { runSourceRules } from '../../src/rules/run.js';
+import { resolveRules } from '../../src/rules/settings.js';
+import { prepare, TEST_STRINGS } from '../helpers/docs.js';
 
 /** Pieces of Markdown, directives and raw HTML that content really contains, and some it should not. */
 const piece = fc.constantFrom(
@@ -33,13 +33,13 @@ describe('the pipeline on generated content', () => {
         const text = withFront ? `---\n${stringify(meta)}---\n\n${body}` : body;
         const { file, document } = prepare('content/a.md', { 'content/a.md': text, 'content/_partials/p.md': partial });
         if (document) {
-          checkDocument(document, {
+          runSourceRules(document, {
             rules: resolveRules(),
             strict: false,
             today: '2026-12-01',
             linkTarget: () => 'missing',
-            disclaimer: 'Disclaimer',
-            handoutTemplate: 'templates/handout/handout.liquid',
+            strings: TEST_STRINGS,
+            templatesDir: 'templates',
           });
         }
         for (const message of file.messages) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toString } from 'mdast-util-to-string';
-import { buildDeck } from '../../src/slides/deck.js';
-import { planDeck } from '../../src/slides/split.js';
+import { buildDeck } from '../../src/formats/slides/deck.js';
+import { planDeck } from '../../src/formats/slides/split.js';
 import { FRONT, prepare } from '../helpers/docs.js';
 import { templates } from '../helpers/templates.js';
 

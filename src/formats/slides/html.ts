@@ -1,0 +1,20 @@
+import type { OutputFormat } from '../format.js';
+
+/** `slides.html`: the Marp deck to present from, self-contained, with speaker notes. */
+export const slidesHtml: OutputFormat = {
+  id: 'slides-html',
+  family: 'slides',
+  kind: 'html',
+  label: 'Slides (present)',
+  unit: 'slides',
+  files: ['slides.html'],
+  browser: false,
+  settings: () => ({}),
+  pageRules: [],
+  template: 'slides/theme.css',
+  page: async (context) => (await import('./deck.js')).deckOf(context).presentHtml,
+  async produce(context) {
+    const deck = (await import('./deck.js')).deckOf(context);
+    return { files: { 'slides.html': deck.presentHtml }, pages: deck.slideCount };
+  },
+};

@@ -1,0 +1,68 @@
+import type { Heading, Paragraph, Root, RootContent } from 'mdast';
+import { isAudienceBlock } from '../../transform/audience.js';
+
+/** One content slide: a `##` section, split between what is shown and what is said. */
+export interface SlidePlan {
+  heading: Heading;
+  /** Lists, tables, images, sub-headings and `:::slide` blocks. */
+  body: RootContent[];
+  /** Running prose and `:::notes` blocks. */
+  notes: RootContent[];
+}
+
+export interface DeckPlan {
+  /** What comes before the first section: speaker notes of the title slide. */
+  introNotes: RootContent[];
+  slides: SlidePlan[];
+}
+
+/** Block types that go on a slide; everything else (prose) is spoken, not shown. */
+const SHOWN = new Set(['list', 'table', 'code', 'blockquote', 'heading']);
+
+/**
+ * Pure: the default split of the content format. Each `#`/`##` heading starts a slide; lists,
+ * tables and images go on it; running prose goes to the speaker notes. `:::slide` is shown only
+ * on slides, `:::notes` only in notes, `:::handout` never. A section with nothing to show keeps
+ * its first paragraph on the slide, so no slide is ever blank.
+ */
+export function planDeck(tree: Root): DeckPlan {
+  const plan: DeckPlan = { introNotes: [], slides: [] };
+  let current: SlidePlan | undefined;
+  for (const node of tree.children) {
+    if (node.type === 'heading' && node.depth <= 2) {
+      current = { heading: node, body: [], notes: [] };
+      plan.slides.push(current);
+      continue;
+    }
+    const target = current ?? { body: plan.introNotes, notes: plan.introNotes };
+    place(node, target);
+  }
+  for (const slide of plan.slides) {
+    const firstProse = slide.notes.find((node): node is Paragraph => node.type === 'paragraph');
+    if (slide.body.length === 0 && firstProse) slide.body.push(firstProse);
+  }
+  return plan;
+}
+
+function place(node: RootContent, target: { body: RootContent[]; notes: RootContent[] }): void {
+  if (isAudienceBlock(node)) {
+    const children = node.children as RootContent[];
+    if (node.name === 'slide') target.body.push(...children);
+    else if (node.name === 'notes') target.notes.push(...children);
+    return;
+  }
+  // A rule inside a section would split the slide in Marp; sections already mark the slides.
+  if (node.type === 'thematicBreak') return;
+  if (SHOWN.has(node.type) || isImageOnly(node)) target.body.push(node);
+  else if (node.type === 'paragraph' || node.type === 'html') target.notes.push(node);
+  else target.body.push(node);
+}
+
+/** A paragraph that holds only images (and white space) is a picture, so it is shown. */
+function isImageOnly(node: RootContent): boolean {
+  return (
+    node.type === 'paragraph' &&
+    node.children.length > 0 &&
+    node.children.every((child) => child.type === 'image' || (child.type === 'text' && !child.value.trim()))
+  );
+}

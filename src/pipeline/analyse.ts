@@ -1,0 +1,44 @@
+import type { VFile } from 'vfile';
+import { hasErrors } from '../core/diagnostics.js';
+import type { DocumentRef, PreparedDocument } from '../core/document.js';
+import type { Readability } from '../rules/reading-level.js';
+import type { RuleContext } from '../rules/rule.js';
+import { runSourceRules } from '../rules/run.js';
+import { stringsFor } from '../templates/strings.js';
+import { prepareDocument } from '../transform/prepare.js';
+import type { Tools } from './tools.js';
+
+export interface Analysed {
+  file: VFile;
+  document?: PreparedDocument;
+  readability?: Readability;
+  /** True when an error means the document must not be rendered. */
+  failed: boolean;
+}
+
+/** Parse, transform and the source rules: what `check` runs, and what `build` runs before rendering. */
+export function analyseDocument(ref: DocumentRef, text: string, tools: Tools): Analysed {
+  const { config, templates } = tools;
+  const { file, document } = prepareDocument(ref, text, {
+    resolveInclude: tools.resolveInclude,
+    resolveAsset: tools.resolveAsset,
+    defaultLang: config.lang,
+    languages: Object.keys(templates.strings),
+  });
+  if (!document) return { file, failed: true };
+  const readability = runSourceRules(document, ruleContext(document, tools));
+  return { file, document, readability, failed: hasErrors(file) };
+}
+
+/** What the rules read besides the document, for source and page rules alike. */
+export function ruleContext(document: PreparedDocument, tools: Tools): RuleContext & { strict: boolean } {
+  const { config } = tools;
+  return {
+    rules: config.rules,
+    strict: config.strict,
+    today: config.today,
+    linkTarget: tools.linkTarget,
+    strings: stringsFor(tools.templates, document.lang).strings,
+    templatesDir: tools.templatesDir,
+  };
+}

@@ -1,0 +1,92 @@
+import { cachedReport } from '../cache/fresh.js';
+import { baseKey } from '../cache/keys.js';
+import type { ResolvedConfig } from '../config/types.js';
+import type { BrowserManager } from '../browser/manager.js';
+import type { DocumentRef } from '../core/document.js';
+import { discoverDocuments } from '../discover/documents.js';
+import { requireFormat } from '../formats/registry.js';
+import type { BuildReport, DocumentReport } from '../report/types.js';
+import { ensureWritable } from '../write/atomic.js';
+import { writeIndexes } from './indexes.js';
+import { Session } from './session.js';
+
+export interface BuildOptions {
+  /** The resolved configuration (see `loadConfig`); taken from `session` when one is given. */
+  config?: ResolvedConfig;
+  /** A session to build on (the dev server and watch mode keep one alive); one is made when absent. */
+  session?: Session;
+  /** A browser to render through, when no session is given; closed by its owner, not here. */
+  browser?: BrowserManager;
+  /** Only these sources (files or folders inside the content folder); all when empty. */
+  sources?: readonly string[];
+  /** The folder `sources` are relative to. Default: the config's project root. */
+  cwd?: string;
+  /** Rebuild every output, current or not. */
+  force?: boolean;
+  /** Called once with the number of documents, before any is reported. */
+  onPlan?: (total: number) => void;
+  /** Called once per finished document, for progress output. */
+  onDocument?: (report: DocumentReport) => void;
+  log?: (message: string) => void;
+}
+
+/**
+ * The build, stage by stage: discover -> cache check -> (for what changed: parse -> transform
+ * -> source rules -> template -> render -> page rules -> write) -> manifest and catalog. It does
+ * nothing else; each stage lives in its module, and the rendering stack is loaded only when
+ * something changed.
+ */
+export async function build(options: BuildOptions): Promise<BuildReport> {
+  const started = performance.now();
+  const session = options.session ?? new Session({ config: requireConfig(options), browser: options.browser, log: options.log });
+  const { config } = session;
+  try {
+    const refs = discoverDocuments(config.content, config.root, options.sources, options.cwd ?? config.root);
+    ensureWritable(config.out);
+    const formats = config.formats.map(requireFormat);
+    const browserKey = formats.some((format) => format.browser) ? session.browserFingerprint() : '';
+    const base = baseKey(config, session.templatesFingerprint());
+    options.onPlan?.(refs.length);
+
+    const answered = new Map<DocumentRef, DocumentReport>();
+    for (const ref of options.force ? [] : refs) {
+      const report = cachedReport(ref, session.cache(), base, config, browserKey);
+      if (report) answered.set(ref, report);
+      if (report) options.onDocument?.(report);
+    }
+    const stale = refs.filter((ref) => !answered.has(ref));
+    const restartsBefore = session.restarts.length;
+    let timings = { htmlMs: 0, pdfMs: 0 };
+    if (stale.length) {
+      // Start Chromium now: it boots in its own process while the rendering modules load here.
+      // A failure is not lost: the first page asked for meets the same error.
+      if (formats.some((format) => format.browser)) session.browser.browser().catch(() => undefined);
+      const { buildDocuments } = await import('./run.js');
+      const built = await buildDocuments(stale, { session, baseKey: base, force: Boolean(options.force), onDocument: options.onDocument });
+      stale.forEach((ref, i) => answered.set(ref, built.reports[i]!));
+      timings = built.timings;
+      session.cache().save();
+    }
+    const documents = refs.map((ref) => answered.get(ref)!);
+    const count = (status: string) => documents.filter((d) => d.status === status).length;
+    const restarted = session.restarts.slice(restartsBefore);
+    const report: BuildReport = {
+      documents,
+      summary: { built: count('built'), skipped: count('skipped'), failed: count('failed'), ms: 0 },
+      timings: { launchMs: Math.round(session.browser.launchMs), htmlMs: Math.round(timings.htmlMs), pdfMs: Math.round(timings.pdfMs) },
+      browser: session.browser.description,
+      ...(restarted.length && { restarts: restarted.map((document) => ({ document })) }),
+      ...(config.builtInTemplates && { templates: 'built-in' as const }),
+    };
+    await writeIndexes(session, report);
+    report.summary.ms = Math.round(performance.now() - started);
+    return report;
+  } finally {
+    if (!options.session) await session.dispose();
+  }
+}
+
+function requireConfig(options: BuildOptions): ResolvedConfig {
+  if (!options.config) throw new TypeError('build() needs `config` (from loadConfig) or a `session`');
+  return options.config;
+}

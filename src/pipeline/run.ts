@@ -1,0 +1,34 @@
+import pLimit from 'p-limit';
+import type { DocumentRef } from '../core/document.js';
+import type { DocumentReport } from '../report/types.js';
+import { buildDocument, type DocumentRun } from './document.js';
+import type { Session } from './session.js';
+
+/**
+ * Builds the documents the cache could not answer for, a bounded number at a time through the
+ * one browser. This module and what it imports (templates, Markdown, Marp, PDF) are loaded only
+ * when there is something to build.
+ */
+export async function buildDocuments(
+  refs: readonly DocumentRef[],
+  options: { session: Session; baseKey: string; force: boolean; onDocument?: (report: DocumentReport) => void },
+) {
+  const run: DocumentRun = {
+    session: options.session,
+    tools: await options.session.loadTools(),
+    baseKey: options.baseKey,
+    force: options.force,
+    timings: { htmlMs: 0, pdfMs: 0 },
+  };
+  const limit = pLimit(run.tools.config.concurrency);
+  const reports = await Promise.all(
+    refs.map((ref) =>
+      limit(async () => {
+        const report = await buildDocument(ref, run);
+        options.onDocument?.(report);
+        return report;
+      }),
+    ),
+  );
+  return { reports, timings: run.timings };
+}
