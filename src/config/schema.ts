@@ -26,7 +26,7 @@ export const userConfigSchema = z.strictObject({
   lang: languageTag.optional(),
   /** Paper size of handouts. Default `A4`. */
   paper: z.enum(paperSizes).optional(),
-  /** Which outputs to build: a family (`handout`), a kind (`pdf`) or single formats (`handout-pdf`). Default all. */
+  /** Which outputs to build: a family (`handout`), a kind (`pdf`) or single formats (listed by `handouts build --help`). Default all. */
   formats: z.array(formatName).min(1).optional(),
   /** Path to a Chromium or Chrome executable. Default: found automatically. */
   browser: z.string().min(1).optional(),

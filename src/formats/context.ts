@@ -2,7 +2,7 @@ import type { Liquid } from 'liquidjs';
 import type { Page } from 'puppeteer-core';
 import type { BrowserManager } from '../browser/manager.js';
 import type { ResolvedConfig } from '../config/types.js';
-import type { PreparedDocument } from '../core/document.js';
+import type { PreparedDocument } from '../transform/document.js';
 import type { Strings, TemplateSet } from '../templates/brand.js';
 import { stringsFor } from '../templates/strings.js';
 import type { PageFindings } from './format.js';

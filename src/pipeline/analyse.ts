@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile';
 import { hasErrors } from '../core/diagnostics.js';
-import type { DocumentRef, PreparedDocument } from '../core/document.js';
+import type { DocumentRef } from '../core/document.js';
+import type { PreparedDocument } from '../transform/document.js';
 import type { Readability } from '../rules/reading-level.js';
 import type { RuleContext } from '../rules/rule.js';
 import { runSourceRules } from '../rules/run.js';

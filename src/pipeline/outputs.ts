@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { CachedOutput } from '../cache/store.js';
 import type { ResolvedConfig } from '../config/types.js';
-import type { PreparedDocument } from '../core/document.js';
+import type { PreparedDocument } from '../transform/document.js';
 import { sha256 } from '../core/hash.js';
 import { toPosix } from '../core/paths.js';
 import type { OutputFormat, Produced } from '../formats/format.js';

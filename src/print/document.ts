@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import type { PreparedDocument } from '../core/document.js';
+import type { PreparedDocument } from '../transform/document.js';
 import { VERSION } from '../core/version.js';
 import type { PrintedPdf, RenderTools } from '../formats/context.js';
 import { finishPdf } from './finish.js';

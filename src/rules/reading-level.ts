@@ -10,7 +10,7 @@ import { smogFormula } from 'smog-formula';
 import { syllable } from 'syllable';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import type { PreparedDocument } from '../core/document.js';
+import type { PreparedDocument } from '../transform/document.js';
 import { warn } from '../core/diagnostics.js';
 import { forAudience } from '../transform/audience.js';
 import type { SourceRule } from './rule.js';

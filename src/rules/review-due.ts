@@ -1,4 +1,4 @@
-import type { PreparedDocument } from '../core/document.js';
+import type { PreparedDocument } from '../transform/document.js';
 import { fail, warn } from '../core/diagnostics.js';
 import { daysBetween as days } from '../core/review.js';
 import type { SourceRule } from './rule.js';

@@ -1,4 +1,4 @@
-import type { PreparedDocument } from '../core/document.js';
+import type { PreparedDocument } from '../transform/document.js';
 import type { OutputFormat, PageFindings } from '../formats/format.js';
 import type { Strings } from '../templates/brand.js';
 import type { Readability } from './reading-level.js';

@@ -1,4 +1,4 @@
-import type { PreparedDocument } from '../core/document.js';
+import type { PreparedDocument } from '../transform/document.js';
 import type { PageFindings, OutputFormat } from '../formats/format.js';
 import type { Readability } from './reading-level.js';
 import { pageRule, sourceRules } from './registry.js';

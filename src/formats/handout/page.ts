@@ -1,7 +1,7 @@
 import type { Liquid } from 'liquidjs';
 import type { RenderContext } from '../context.js';
 import type { Source } from '../../parse/schema.js';
-import type { PreparedDocument } from '../../core/document.js';
+import type { PreparedDocument } from '../../transform/document.js';
 import type { TemplateSet } from '../../templates/brand.js';
 import { ASSET_ORIGIN } from '../../templates/fonts.js';
 import { cssString } from '../../templates/liquid.js';
