@@ -12,14 +12,12 @@ export const handoutHtml: OutputFormat = {
   settings: (config) => ({ paper: config.paper }),
   pageRules: ['disclaimer'],
   template: 'handout/handout.liquid',
-  page: async (context) => (await import('./page.js')).handoutPage(context, 'web'),
+  // The page rules read the same page without its inline fonts: the same text, far less to parse.
+  page: async (context) => (await import('./page.js')).handoutPage(context, 'print'),
   async produce(context) {
-    const html = (await import('./page.js')).handoutPage(context, 'web');
-    return { files: { 'handout.html': html }, findings: { text: await htmlText(html) } };
+    const { handoutPage } = await import('./page.js');
+    const { pageText } = await import('../text.js');
+    const text = context.memo('handout:text', () => pageText(handoutPage(context, 'print')));
+    return { files: { 'handout.html': handoutPage(context, 'web') }, findings: { text } };
   },
 };
-
-async function htmlText(html: string): Promise<string> {
-  const { pageText } = await import('../text.js');
-  return pageText(html);
-}
