@@ -16,10 +16,20 @@ export type ResolveInclude = (src: string, from: string) => IncludeLookup;
 
 export type AssetLookup =
   | { ok: true; dataUrl: string; /** The file read, with its sha256, for the build cache. */ file?: string; sha256?: string }
-  | { ok: false; reason: 'missing' | 'outside' | 'remote' | 'unsupported' | 'large'; detail: string };
+  | { ok: false; reason: 'missing' | 'outside' | 'remote' | 'unsupported' | 'large' | 'malformed'; detail: string };
 
 /** Answers an image URL as written in a file (project-relative). Injected by the I/O edge. */
 export type ResolveAsset = (url: string, from: string) => AssetLookup;
 
 /** Answers whether a relative link target exists inside the content folder. */
 export type LinkTarget = (url: string, from: string) => 'ok' | 'missing' | 'outside';
+
+/** The rule that reports an image that could not be used, by why. */
+export const IMAGE_RULES: Record<Extract<AssetLookup, { ok: false }>['reason'], string> = {
+  missing: 'image-missing',
+  malformed: 'image-missing',
+  outside: 'image-outside',
+  remote: 'image-remote',
+  unsupported: 'image-type',
+  large: 'too-large',
+};

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { LinkTarget, ResolveAsset, ResolveInclude } from '../core/lookups.js';
 import { sha256 } from '../core/hash.js';
 import { LIMITS } from '../core/limits.js';
+import { MALFORMED_HINT, safeDecodeUri } from '../core/uri.js';
 import { toPosix, within } from '../core/paths.js';
 
 const IMAGE_TYPES: Record<string, string> = {
@@ -44,7 +45,8 @@ export function createResolvers(
     if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
       return { ok: false, reason: 'remote', detail: `Image \`${url}\` is not a file in the content folder; rendering never loads from the network or elsewhere` };
     }
-    const target = decodeURI(url.split(/[?#]/)[0] ?? '');
+    const target = safeDecodeUri(url.split(/[?#]/)[0] ?? '');
+    if (target === undefined) return { ok: false, reason: 'malformed', detail: `Image \`${url}\` has a malformed percent escape: ${MALFORMED_HINT}` };
     const type = IMAGE_TYPES[path.extname(target).toLowerCase()];
     const found = locate(target, from);
     if (found.state === 'outside') {

@@ -25,6 +25,7 @@ export function analyseDocument(ref: DocumentRef, text: string, tools: Tools): A
     resolveAsset: tools.resolveAsset,
     defaultLang: config.lang,
     languages: Object.keys(templates.strings),
+    slideClasses: templates.slideClasses,
   });
   if (!document) return { file, failed: true };
   const readability = runSourceRules(document, ruleContext(document, tools));

@@ -3,6 +3,7 @@ import type { Link } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { fail, nodeFile } from '../core/diagnostics.js';
+import { MALFORMED_HINT, safeDecodeUri, safeDecodeUriComponent } from '../core/uri.js';
 import type { SourceRule } from './rule.js';
 
 /**
@@ -25,14 +26,16 @@ export const linkBroken: SourceRule = {
       const { url } = node;
       const where = { place: node.position, ruleId: 'link-broken', in: nodeFile(node) };
       if (url.startsWith('#')) {
-        const anchor = decodeURIComponent(url.slice(1));
+        const anchor = safeDecodeUriComponent(url.slice(1));
+        if (anchor === undefined) return fail(doc.file, `Link \`${url}\` has a malformed percent escape: ${MALFORMED_HINT}`, where);
         if (!anchors.has(anchor)) {
           fail(doc.file, `Link to \`${url}\` matches no heading in this document${anchors.size ? ` (headings: #${[...anchors].slice(0, 6).join(', #')})` : ''}`, where);
         }
         return;
       }
       if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//') || url === '') return;
-      const path = decodeURI(url.split(/[?#]/)[0] ?? '');
+      const path = safeDecodeUri(url.split(/[?#]/)[0] ?? '');
+      if (path === undefined) return fail(doc.file, `Link \`${url}\` has a malformed percent escape: ${MALFORMED_HINT}`, where);
       const state = context.linkTarget(path, nodeFile(node) ?? doc.ref.source);
       if (state === 'missing') fail(doc.file, `Link to \`${url}\`: no such file in the content folder`, where);
       if (state === 'outside') fail(doc.file, `Link to \`${url}\` leaves the content folder`, where);

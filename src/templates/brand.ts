@@ -59,6 +59,8 @@ export interface TemplateSet {
   handoutTemplate: string;
   handoutCss: string;
   slideTheme: string;
+  /** The slide classes the theme defines (`title`, `closing`, ...). */
+  slideClasses: readonly string[];
   catalogTemplate: string;
   strings: Readonly<Record<string, Strings>>;
 }

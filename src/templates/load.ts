@@ -6,6 +6,7 @@ import { UsageError } from '../core/errors.js';
 import { validateYaml } from '../core/yaml.js';
 import { brandSchema, stringsSchema, type TemplateSet } from './brand.js';
 import { embedFonts } from './fonts.js';
+import { themeClasses } from './theme-classes.js';
 
 /**
  * Reads `templates/`: brand, logo, fonts, handout template and CSS, slide theme, template text per
@@ -39,6 +40,7 @@ export function loadTemplates(dir: string, root: string): TemplateSet {
   );
   if (!strings.en) throw new UsageError('Template text `templates/i18n/en.yaml` is missing');
   const fonts = embedFonts(resolveFontPackage(brand.font.package, root));
+  const slideTheme = read('slides/theme.css');
 
   return {
     brand,
@@ -46,7 +48,8 @@ export function loadTemplates(dir: string, root: string): TemplateSet {
     fonts,
     handoutTemplate: read('handout/handout.liquid'),
     handoutCss: read('handout/handout.css'),
-    slideTheme: read('slides/theme.css'),
+    slideTheme,
+    slideClasses: themeClasses(slideTheme),
     catalogTemplate: read('catalog.liquid'),
     strings,
   };

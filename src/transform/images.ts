@@ -2,11 +2,10 @@ import type { Image, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { fail, nodeFile } from '../core/diagnostics.js';
-import type { ResolveAsset } from '../core/lookups.js';
+import { IMAGE_RULES, type ResolveAsset } from '../core/lookups.js';
 
 export type { AssetLookup, ResolveAsset } from '../core/lookups.js';
 
-const RULES = { missing: 'image-missing', outside: 'image-outside', remote: 'image-remote', unsupported: 'image-type', large: 'too-large' };
 
 /**
  * Pure: replaces every image URL with an inline `data:` URL, so the rendered pages need no file
@@ -28,6 +27,6 @@ export function inlineImages(
       if (found.file && found.sha256) onRead?.(found.file, found.sha256);
       return;
     }
-    fail(file, found.detail, { place: node.position, ruleId: RULES[found.reason], in: nodeFile(node) });
+    fail(file, found.detail, { place: node.position, ruleId: IMAGE_RULES[found.reason], in: nodeFile(node) });
   });
 }

@@ -9,6 +9,7 @@ import { checkDirectives } from './directives.js';
 import { checkNesting, checkSourceSize } from './limits.js';
 import { inlineImages, type ResolveAsset } from './images.js';
 import { expandIncludes, type ResolveInclude } from './includes.js';
+import { collectSlideDirectives } from './slide-directives.js';
 
 export interface PrepareContext {
   resolveInclude: ResolveInclude;
@@ -17,6 +18,8 @@ export interface PrepareContext {
   defaultLang: string;
   /** Languages that have template text; others fall back with a warning. */
   languages: readonly string[];
+  /** Slide classes the theme defines: the ones content may pick with a `class` directive. */
+  slideClasses: readonly string[];
 }
 
 /**
@@ -42,7 +45,9 @@ export function prepareDocument(
   checkDirectives(tree, file);
   checkNesting(tree, file);
   const images = new Map<string, string>();
-  inlineImages(tree, file, context.resolveAsset, ref.source, (image, hash) => images.set(image, hash));
+  const onRead = (image: string, hash: string) => images.set(image, hash);
+  inlineImages(tree, file, context.resolveAsset, ref.source, onRead);
+  collectSlideDirectives(tree, file, { classes: context.slideClasses, resolveAsset: context.resolveAsset, self: ref.source, onRead });
   tree.children = tree.children.filter((child) => child.type !== 'yaml');
 
   const lang = meta?.lang ?? context.defaultLang;

@@ -73,6 +73,38 @@ describe('incremental builds', () => {
     expect((await build()).statuses).toEqual({ alpha: 'built', beta: 'built', gamma: 'built' });
   });
 
+  /** Which outputs of alpha were written again, by comparing time stamps. */
+  const rewritten = (before: Record<string, number>) =>
+    Object.keys(before).filter((name) => statSync(file('output/en/alpha', name)).mtimeMs !== before[name]);
+  const stamps = () => Object.fromEntries(['handout.pdf', 'handout.html', 'slides.pdf', 'slides.html'].map((n) => [n, statSync(file('output/en/alpha', n)).mtimeMs]));
+
+  it('rebuilds the PDFs, and only them, when the build date (SOURCE_DATE_EPOCH) changes', async () => {
+    const before = stamps();
+    const result = await runCli(project.dir, ['build', '--json', '--browser-endpoint', inject('browserEndpoint'), '--today', '2026-12-01'], { SOURCE_DATE_EPOCH: '1790000000' });
+    expect(result.code).toBe(0);
+    expect(result.json().summary).toMatchObject({ built: 3, skipped: 0 });
+    expect(rewritten(before).sort()).toEqual(['handout.pdf', 'slides.pdf']);
+  });
+
+  it('rebuilds the handouts, not the decks, when the paper size changes', async () => {
+    const before = stamps();
+    expect((await build('--config', writeConfig('paper: Letter'))).statuses).toEqual({ alpha: 'built', beta: 'built', gamma: 'built' });
+    expect(rewritten(before).sort()).toEqual(['handout.html', 'handout.pdf']);
+  });
+
+  it('rebuilds what the browser prints, and only that, when the browser changes', async () => {
+    const before = stamps();
+    const result = await runCli(project.dir, ['build', '--json', '--browser', inject('browserPath'), '--today', '2026-12-01']);
+    expect(result.code).toBe(0);
+    expect(result.json().summary).toMatchObject({ built: 3, skipped: 0 });
+    expect(rewritten(before).sort()).toEqual(['handout.pdf', 'slides.pdf']);
+  });
+
+  const writeConfig = (text: string) => {
+    writeFileSync(file('handouts.config.yaml'), `${text}\n`);
+    return file('handouts.config.yaml');
+  };
+
   it('rebuilds everything with --force, giving byte-identical files', async () => {
     const names = ['handout.pdf', 'handout.html', 'slides.pdf', 'slides.html'].map((n) => file('output/en/alpha', n));
     const before = names.map((n) => readFileSync(n));

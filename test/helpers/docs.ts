@@ -29,6 +29,7 @@ export function prepare(source: string, files: Files, assets: ResolveAsset = noA
     resolveAsset: assets,
     defaultLang: 'en',
     languages: ['en'],
+    slideClasses: ['title', 'closing'],
   });
 }
 

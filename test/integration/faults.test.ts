@@ -52,6 +52,9 @@ describe('when Chromium dies in the middle of a build', () => {
       });
       expect(killed).toBe(true);
       expect(report.summary).toMatchObject({ built: 3, failed: 0 });
+      // The retry really ran: the report names the documents rendered again after the restart.
+      expect(report.restarts?.length).toBeGreaterThanOrEqual(1);
+      for (const { document } of report.restarts!) expect(report.documents.map((d) => d.source)).toContain(document);
       for (const doc of report.documents) {
         for (const output of doc.outputs) {
           const pdf = await readPdf(path.join(project.dir, output.file));

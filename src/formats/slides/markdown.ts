@@ -20,22 +20,18 @@ export interface DeckSource {
 const toMarkdown = unified().use(remarkStringify, { bullet: '-', rule: '-' }).use(remarkGfm);
 
 /**
- * Pure: the Marp Markdown of a deck from a plan. Content is serialised by remark-stringify, so
- * front-matter text can never break out into Marp syntax. Title slide from the front matter,
- * one slide per section, and a closing slide with the sources, disclaimer and contact.
+ * Pure: the Marp Markdown of a deck from a plan. Every slide's content reaches Marp as HTML made
+ * by the handout's own pipeline and sanitiser (`markdownToHtml`), so raw HTML in content is cut
+ * to the same safe subset on slides as in the handout, wherever it sits; the only Markdown Marp
+ * reads is the tool's own front matter and directive comments (content's directives only after
+ * the checks in transform/slide-directives.ts). Title slide from the front matter, one slide per
+ * section, and a closing slide with the sources, disclaimer and contact.
  */
 export function deckMarkdown(doc: PreparedDocument, plan: DeckPlan, brand: Brand, t: Strings): DeckSource {
   const { meta } = doc;
   const text = (value: string) => ({ type: 'text' as const, value });
   const paragraph = (...children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children });
-  const directive = (value: string): RootContent => ({ type: 'html', value: `<!-- ${value} -->` });
-
-  const title: RootContent[] = [
-    directive('_class: title'),
-    directive('_paginate: skip'),
-    directive('_footer: ""'),
-    { type: 'heading', depth: 1, children: [text(meta.title)] } satisfies Heading,
-  ];
+  const title: RootContent[] = [{ type: 'heading', depth: 1, children: [text(meta.title)] } satisfies Heading];
   if (meta.summary) title.push(paragraph(text(meta.summary)));
   if (meta.status === 'experimental' || meta.status === 'draft') {
     const label = meta.status === 'experimental' ? t.experimental_title : t.draft_title;
@@ -46,7 +42,7 @@ export function deckMarkdown(doc: PreparedDocument, plan: DeckPlan, brand: Brand
   const sections = plan.slides.map((slide) => [{ ...slide.heading, depth: 2 } as Heading, ...slide.body]);
 
   const sources = (meta.sources ?? []).map(normaliseSource);
-  const closing: RootContent[] = [directive('_class: closing'), { type: 'heading', depth: 2, children: [text(t.slide_sources)] }];
+  const closing: RootContent[] = [{ type: 'heading', depth: 2, children: [text(t.slide_sources)] }];
   if (sources.length) {
     closing.push({
       type: 'list',
@@ -69,12 +65,31 @@ export function deckMarkdown(doc: PreparedDocument, plan: DeckPlan, brand: Brand
     children: [paragraph(text(t.disclaimer)), ...(brand.contact ? [paragraph(text(brand.contact))] : [])],
   });
 
-  const slides = [title, ...sections, closing].map((children) => stringify(children));
+  const slides = [
+    slide({ ...plan.introDirectives, _class: 'title', _paginate: 'skip', _footer: '' }, title),
+    ...plan.slides.map((plan, i) => slide(plan.directives, sections[i]!)),
+    slide({ _class: 'closing' }, closing),
+  ];
   const front = toYaml({ marp: true, theme: 'clinic', paginate: true, lang: doc.lang, footer: inline(brand.clinic) });
   const notes = [plan.introNotes, ...plan.slides.map((slide) => slide.notes), []].map((nodes) =>
     nodes.length ? markdownToHtml({ type: 'root', children: nodes }) : '',
   );
   return { markdown: `---\n${front}---\n\n${slides.join('\n---\n\n')}`, notes };
+}
+
+/** One slide: its directives as comments, then its content as sanitised HTML. */
+function slide(directives: Record<string, string | boolean>, children: RootContent[]): string {
+  // JSON is YAML Marp reads as written; no `>` is left to close the comment early.
+  const comments = Object.entries(directives).map(([key, value]) => `<!-- ${key}: ${JSON.stringify(directiveValue(key, value)).replaceAll('>', '\\u003e')} -->`);
+  // A blank line would end Marp's HTML block early; a character reference keeps the same text.
+  const html = markdownToHtml({ type: 'root', children } as Root).replace(/\n(?=\n)/g, '&#10;');
+  return [...comments, html].join('\n\n') + '\n';
+}
+
+/** Header and footer text is read by Marp as Markdown: made inline-safe, so it stays text. */
+function directiveValue(key: string, value: string | boolean): string | boolean {
+  if (typeof value !== 'string' || !/^_?(header|footer)$/.test(key) || value === '') return value;
+  return inline(value);
 }
 
 function stringify(children: RootContent[]): string {

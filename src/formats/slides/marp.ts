@@ -23,7 +23,9 @@ let cached: { themeCss: string; marp: Marp } | undefined;
 
 function marpFor(themeCss: string): Marp {
   if (cached?.themeCss !== themeCss) {
-    const marp = new Marp({ inlineSVG: false, script: false, html: false, math: false, minifyCSS: false });
+    // `html: true` is safe here only because deckMarkdown hands Marp nothing but sanitised HTML and
+    // the tool's own directives; content never reaches Marp as Markdown.
+    const marp = new Marp({ inlineSVG: false, script: false, html: true, math: false, minifyCSS: false });
     marp.themeSet.default = marp.themeSet.add(themeCss);
     cached = { themeCss, marp };
   }

@@ -4,6 +4,8 @@ import { isAudienceBlock } from '../../transform/audience.js';
 /** One content slide: a `##` section, split between what is shown and what is said. */
 export interface SlidePlan {
   heading: Heading;
+  /** Marp directives content set on this slide (checked in transform; see slide-directives.ts). */
+  directives: Record<string, string | boolean>;
   /** Lists, tables, images, sub-headings and `:::slide` blocks. */
   body: RootContent[];
   /** Running prose and `:::notes` blocks. */
@@ -13,6 +15,8 @@ export interface SlidePlan {
 export interface DeckPlan {
   /** What comes before the first section: speaker notes of the title slide. */
   introNotes: RootContent[];
+  /** Directives written before the first section: they apply to the title slide. */
+  introDirectives: Record<string, string | boolean>;
   slides: SlidePlan[];
 }
 
@@ -26,15 +30,15 @@ const SHOWN = new Set(['list', 'table', 'code', 'blockquote', 'heading']);
  * its first paragraph on the slide, so no slide is ever blank.
  */
 export function planDeck(tree: Root): DeckPlan {
-  const plan: DeckPlan = { introNotes: [], slides: [] };
+  const plan: DeckPlan = { introNotes: [], introDirectives: {}, slides: [] };
   let current: SlidePlan | undefined;
   for (const node of tree.children) {
     if (node.type === 'heading' && node.depth <= 2) {
-      current = { heading: node, body: [], notes: [] };
+      current = { heading: node, directives: {}, body: [], notes: [] };
       plan.slides.push(current);
       continue;
     }
-    const target = current ?? { body: plan.introNotes, notes: plan.introNotes };
+    const target = current ?? { body: plan.introNotes, notes: plan.introNotes, directives: plan.introDirectives };
     place(node, target);
   }
   for (const slide of plan.slides) {
@@ -44,11 +48,17 @@ export function planDeck(tree: Root): DeckPlan {
   return plan;
 }
 
-function place(node: RootContent, target: { body: RootContent[]; notes: RootContent[] }): void {
+function place(node: RootContent, target: Pick<SlidePlan, 'body' | 'notes' | 'directives'>): void {
   if (isAudienceBlock(node)) {
-    const children = node.children as RootContent[];
-    if (node.name === 'slide') target.body.push(...children);
-    else if (node.name === 'notes') target.notes.push(...children);
+    for (const child of node.children as RootContent[]) {
+      if (node.name === 'slide' && child.type === 'html' && child.data?.directives) Object.assign(target.directives, child.data.directives);
+      else if (node.name === 'slide') target.body.push(child);
+      else if (node.name === 'notes') target.notes.push(child);
+    }
+    return;
+  }
+  if (node.type === 'html' && node.data?.directives) {
+    Object.assign(target.directives, node.data.directives);
     return;
   }
   // A rule inside a section would split the slide in Marp; sections already mark the slides.
