@@ -1,4 +1,5 @@
 import { disclaimer } from './disclaimer.js';
+import { htmlRemoved } from './html-removed.js';
 import { imageAlt } from './image-alt.js';
 import { linkBroken } from './link-broken.js';
 import { readingLevel } from './reading-level.js';
@@ -18,6 +19,7 @@ export const RULES: readonly Rule[] = [
   ...STRUCTURAL_RULES,
   sources,
   imageAlt,
+  htmlRemoved,
   linkBroken,
   reviewDue,
   readingLevel,

@@ -26,6 +26,7 @@ export const rulesSchema = z.strictObject({
   disclaimer: severitySchema.optional(),
   sources: severitySchema.optional(),
   'slide-overflow': severitySchema.optional(),
+  'html-removed': severitySchema.optional(),
 });
 
 export type RulesConfig = z.infer<typeof rulesSchema>;
