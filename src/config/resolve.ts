@@ -4,7 +4,7 @@ import { UsageError } from '../core/errors.js';
 import { existsSync } from 'node:fs';
 import { epochDate, isoDay } from '../core/epoch.js';
 import { BUILT_IN_TEMPLATES } from '../core/version.js';
-import { allFormats, expandFormats, formatNames, unknownFormats } from '../formats/registry.js';
+import { allFormats, expandFormats, formatById, formatNames, unknownFormats } from '../formats/registry.js';
 import { defaults, type ResolvedConfig, type UserConfig } from './types.js';
 
 /** Environment variables that can set a config key; the first one set wins. */
@@ -20,6 +20,7 @@ export const ENVIRONMENT: Partial<Record<keyof UserConfig, readonly string[]>> =
   concurrency: ['HANDOUTS_CONCURRENCY'],
   timeout: ['HANDOUTS_TIMEOUT'],
   today: ['HANDOUTS_TODAY'],
+  qr_url: ['HANDOUTS_QR_URL'],
 };
 
 export interface ConfigSources {
@@ -64,6 +65,7 @@ export function resolveConfig({ flags, file, environment = {}, sourceDateEpoch, 
   const templates = dir('templates');
   const builtInTemplates = !pick('templates') && !existsSync(templates);
   const buildDate = epochDate(sourceDateEpoch);
+  const printReady = resolvePrintReady(pick('print_ready')?.value);
 
   return {
     root,
@@ -82,10 +84,27 @@ export function resolveConfig({ flags, file, environment = {}, sourceDateEpoch, 
     rules: resolveRules(pick('rules')?.value),
     today: pick('today')?.value ?? isoDay(buildDate ?? now),
     buildDate: buildDate?.toISOString(),
+    qrUrl: pick('qr_url')?.value,
+    printReady,
+    bleedMm: pick('bleed_mm')?.value ?? defaults.bleed_mm,
+    brochureFoldMm: pick('brochure_fold_mm')?.value ?? defaults.brochure_fold_mm,
     configFile: file?.path,
   };
 }
 
+
+/** `true`: every format that can make a print-shop version; a list: those named (groups expanded). */
+function resolvePrintReady(value: boolean | string[] | undefined): string[] {
+  const able = allFormats().filter((format) => format.printReady).map((format) => format.id);
+  if (!value) return [];
+  if (value === true) return able;
+  const unknown = unknownFormats(value);
+  if (unknown.length) throw new UsageError(`Unknown format \`${unknown.join('`, `')}\` in \`print_ready\``, { hint: `Use ${formatNames().join(', ')}.` });
+  // A group (`pdf`) means those of it that can; a single format named that cannot is a mistake.
+  const unable = value.filter((name) => formatById(name) && !able.includes(name));
+  if (unable.length) throw new UsageError(`\`${unable.join('`, `')}\` cannot make a print-shop version`, { hint: `These can: ${able.join(', ')}.` });
+  return expandFormats(value).filter((id) => able.includes(id));
+}
 
 /** The names of the environment variables that are set, by config key. */
 export function environmentValues(env: Readonly<Record<string, string | undefined>>): Record<string, { name: string; value: string }> {

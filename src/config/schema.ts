@@ -42,6 +42,17 @@ export const userConfigSchema = z.strictObject({
   rules: rulesSchema.optional(),
   /** The date content rules take as today (`YYYY-MM-DD`); default SOURCE_DATE_EPOCH, else the clock. */
   today: isoDate.optional(),
+  /** The online page of each document (`https://clinic.example/conditions/{slug}`), printed as a QR code. */
+  qr_url: z
+    .url({ protocol: /^https?$/ })
+    .refine((url) => url.includes('{slug}'), 'must contain `{slug}`, which is replaced by each document\'s slug')
+    .optional(),
+  /** `true` for every format that can make a print-shop version, or a list of formats. Default false. */
+  print_ready: z.union([z.boolean(), z.array(formatName).min(1)]).optional(),
+  /** Bleed on every side of print-shop versions, in millimetres. Default 3. */
+  bleed_mm: z.number().min(0).max(10).optional(),
+  /** How much narrower the brochure's inside flap is, in millimetres. Default 2. */
+  brochure_fold_mm: z.number().min(0).max(10).optional(),
 });
 
 export type UserConfig = z.infer<typeof userConfigSchema>;

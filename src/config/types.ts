@@ -32,6 +32,14 @@ export interface ResolvedConfig {
    * environment further down.
    */
   readonly buildDate?: string;
+  /** The online page of each document, for QR codes: `{slug}` and `{lang}` are filled in. None: no QR code. */
+  readonly qrUrl?: string;
+  /** Formats that also write a print-shop version (bleed, crop marks, page boxes), by id. */
+  readonly printReady: readonly string[];
+  /** Bleed on every side of a print-shop version, in millimetres. */
+  readonly bleedMm: number;
+  /** How much narrower the brochure's inside flap is than its other panels, in millimetres. */
+  readonly brochureFoldMm: number;
   readonly configFile?: string;
 }
 
@@ -43,4 +51,6 @@ export const defaults = {
   paper: 'A4',
   concurrency: Math.max(1, Math.min(4, availableParallelism())),
   timeout: 60,
+  bleed_mm: 3,
+  brochure_fold_mm: 2,
 } as const satisfies Partial<Record<keyof UserConfig, unknown>>;

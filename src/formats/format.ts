@@ -18,8 +18,8 @@ export interface PageFindings {
   text: string;
   /** URLs the page tried to load and was refused. */
   blocked: readonly string[];
-  /** Parts whose content is taller than their box, by how many CSS pixels. */
-  overflow: readonly (Located & { by: number })[];
+  /** Parts whose content is taller than their box, by how much (CSS pixels unless `unit` says mm), of a box `of` high. */
+  overflow: readonly (Located & { by: number; unit?: 'px' | 'mm'; of?: number })[];
 }
 
 /** What a format produced for one document. */
@@ -48,8 +48,14 @@ export interface OutputFormat {
   label: string;
   /** What `pages` counts, in the catalog. */
   unit: 'pages' | 'slides';
-  /** Files written into `output/<lang>/<slug>/`; the first is the one linked and counted. */
+  /**
+   * Files it may write into `output/<lang>/<slug>/`: names, or patterns with `*` for files made
+   * per slide or page. The first is the main file, always written, linked and counted; a file a
+   * format made before and does not make now (a print-shop version turned off) is removed.
+   */
   files: readonly string[];
+  /** Can also write a print-shop version (bleed, crop marks, page boxes) when the config asks. */
+  printReady?: boolean;
   /** Needs the browser: the build starts Chromium early when a requested format does. */
   browser: boolean;
   /**

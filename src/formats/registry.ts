@@ -1,6 +1,8 @@
 import type { OutputFormat } from './format.js';
+import { brochurePdf } from './brochure/pdf.js';
 import { handoutHtml } from './handout/html.js';
 import { handoutPdf } from './handout/pdf.js';
+import { largePrintPdf } from './large-print/pdf.js';
 import { slidesHtml } from './slides/html.js';
 import { slidesPdf } from './slides/pdf.js';
 
@@ -9,7 +11,7 @@ import { slidesPdf } from './slides/pdf.js';
  * one line here; help text, config validation, cache keys, browser start, rule scope and the
  * catalog all read this list.
  */
-const FORMATS: OutputFormat[] = [handoutPdf, handoutHtml, slidesPdf, slidesHtml];
+const FORMATS: OutputFormat[] = [handoutPdf, handoutHtml, largePrintPdf, brochurePdf, slidesPdf, slidesHtml];
 
 export function allFormats(): readonly OutputFormat[] {
   return FORMATS;

@@ -74,7 +74,7 @@ export async function buildDocument(ref: DocumentRef, run: DocumentRun): Promise
 
   const written = plan.flatMap(({ format, key }) => {
     const result = made.get(format.id);
-    return result ? [writeOutputs(document, format, key, result.produced, result.diagnostics, config)] : [];
+    return result ? [writeOutputs(document, format, key, result.produced, result.diagnostics, config, cached?.outputs.find((o) => o.format === format.id))] : [];
   });
   const outputs = plan.map(({ format }) => reused.get(format.id) ?? written.find((o) => o.format === format.id)!);
   const report = documentEntry(ref, config, analysed, made.size ? 'built' : 'skipped', { hash, carried, outputs: outputs.map(outputEntry) });

@@ -1,3 +1,4 @@
+import { brochureOverflow } from './brochure-overflow.js';
 import { disclaimer } from './disclaimer.js';
 import { htmlRemoved } from './html-removed.js';
 import { imageAlt } from './image-alt.js';
@@ -26,6 +27,7 @@ export const RULES: readonly Rule[] = [
   disclaimer,
   resourceBlocked,
   slideOverflow,
+  brochureOverflow,
 ];
 
 export const sourceRules = (): SourceRule[] => RULES.filter((rule): rule is SourceRule => rule.stage === 'source');

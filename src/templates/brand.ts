@@ -45,6 +45,8 @@ export const stringsSchema = z.strictObject({
   slide_of: z.string(),
   deck_label: z.string(),
   notes_label: z.string(),
+  brochure_contact_title: z.string(),
+  qr_caption: z.string(),
 });
 
 export type Strings = z.infer<typeof stringsSchema>;
@@ -58,6 +60,10 @@ export interface TemplateSet {
   fonts: EmbeddedFonts;
   handoutTemplate: string;
   handoutCss: string;
+  /** Added to the handout's CSS for the large-print layout. */
+  largePrintCss: string;
+  brochureTemplate: string;
+  brochureCss: string;
   slideTheme: string;
   /** The slide classes the theme defines (`title`, `closing`, ...). */
   slideClasses: readonly string[];

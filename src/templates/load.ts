@@ -17,7 +17,7 @@ export function loadTemplates(dir: string, root: string): TemplateSet {
     const file = path.join(dir, relative);
     if (!existsSync(file)) {
       throw new UsageError(`Template file \`${path.relative(root, file)}\` is missing`, {
-        hint: 'The templates folder needs brand.yaml, handout/handout.liquid, handout/handout.css, slides/theme.css and i18n/en.yaml.',
+        hint: 'The templates folder needs brand.yaml, handout/handout.liquid, handout/handout.css, handout/large-print.css, brochure/brochure.liquid, brochure/brochure.css, slides/theme.css, catalog.liquid and i18n/en.yaml; `handouts init --dir templates-new` writes the built-in ones to compare.',
       });
     }
     return readFileSync(file, 'utf8');
@@ -48,6 +48,9 @@ export function loadTemplates(dir: string, root: string): TemplateSet {
     fonts,
     handoutTemplate: read('handout/handout.liquid'),
     handoutCss: read('handout/handout.css'),
+    largePrintCss: read('handout/large-print.css'),
+    brochureTemplate: read('brochure/brochure.liquid'),
+    brochureCss: read('brochure/brochure.css'),
     slideTheme,
     slideClasses: themeClasses(slideTheme),
     catalogTemplate: read('catalog.liquid'),

@@ -7,7 +7,7 @@ import { toString } from 'mdast-util-to-string';
 import leven from 'leven';
 
 /** The block directives the content format knows. `include` is expanded before this check. */
-export const CONTAINER_DIRECTIVES = ['slide', 'handout', 'notes'] as const;
+export const CONTAINER_DIRECTIVES = ['slide', 'handout', 'notes', 'brochure'] as const;
 export const LEAF_DIRECTIVES = ['include'] as const;
 export type Audience = (typeof CONTAINER_DIRECTIVES)[number];
 

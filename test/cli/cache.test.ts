@@ -27,7 +27,7 @@ describe('incremental builds', () => {
     const result = await build();
     expect(result.statuses).toEqual({ alpha: 'skipped', beta: 'skipped', gamma: 'skipped' });
     expect(result.json().summary).toMatchObject({ built: 0, skipped: 3, failed: 0 });
-    expect(result.json().documents[0].outputs).toHaveLength(4);
+    expect(result.json().documents[0].outputs).toHaveLength(6);
     expect(statSync(file('output/en/alpha/handout.pdf')).mtimeMs).toBe(before);
     expect(statSync(file('output/manifest.json')).mtimeMs).toBe(manifest);
   });

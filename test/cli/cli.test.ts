@@ -60,10 +60,13 @@ describe('handouts build (the built command, run as a process)', () => {
     expect(good.outputs.map((o: { format: string; file: string }) => [o.format, o.file])).toEqual([
       ['handout-pdf', 'output/en/good/handout.pdf'],
       ['handout-html', 'output/en/good/handout.html'],
+      ['large-print-pdf', 'output/en/good/large-print.pdf'],
+      ['brochure-pdf', 'output/en/good/brochure.pdf'],
       ['slides-pdf', 'output/en/good/slides.pdf'],
       ['slides-html', 'output/en/good/slides.html'],
     ]);
-    expect(good.outputs[2].pages).toBe(4);
+    expect(good.outputs[3].pages).toBe(2);
+    expect(good.outputs[4].pages).toBe(4);
     expect(existsSync(file('output/en/bad'))).toBe(false);
   });
 
@@ -78,7 +81,7 @@ describe('handouts build (the built command, run as a process)', () => {
     expect(result.stderr).toMatch(/content\/good\.md:5:11 error `reviewed`: must be a date written YYYY-MM-DD {2}front-matter/);
     expect(readFileSync(file('output/en/good/handout.pdf'))).toEqual(before);
     const manifest = JSON.parse(readFileSync(file('output/manifest.json'), 'utf8'));
-    expect(manifest.documents[0]).toMatchObject({ status: 'failed', outputs: [{ file: 'output/en/good/handout.pdf' }, {}, {}, {}] });
+    expect(manifest.documents[0]).toMatchObject({ status: 'failed', outputs: [{ file: 'output/en/good/handout.pdf' }, {}, {}, {}, {}, {}] });
   });
 
   it('gives byte-identical files on a rebuild of the same sources', async () => {
@@ -96,9 +99,9 @@ describe('handouts build (the built command, run as a process)', () => {
 
   it('exits 2 on usage and configuration errors, before rendering anything', async () => {
     const cwd = reset();
-    const format = await handouts(cwd, ['build', '--format', 'brochure']);
+    const format = await handouts(cwd, ['build', '--format', 'poster']);
     expect(format.code).toBe(2);
-    expect(format.stderr).toContain('Unknown format `brochure`');
+    expect(format.stderr).toContain('Unknown format `poster`');
     const flag = await handouts(cwd, ['build', '--no-such-flag']);
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain("unknown option '--no-such-flag'");

@@ -13,6 +13,7 @@ const CONDITIONS = {
   'spinal-cord-injury': { title: 'Stem cell treatment for spinal cord injury', own: 'What is a spinal cord injury?' },
   'sjogrens-syndrome': { title: "Stem cell treatment for Sjögren's syndrome", own: "What is Sjögren's syndrome?" },
 } as const;
+const FILES = ['handout.pdf', 'handout.html', 'large-print.pdf', 'brochure.pdf', 'slides.pdf', 'slides.html'];
 const SHARED = ['What are stem cells?', 'What are mesenchymal stem cells?', 'Can stem cells help chronic pain?', 'Questions to ask your care team'];
 
 describe("building the clinic's content with a real Chromium", () => {
@@ -30,10 +31,10 @@ describe("building the clinic's content with a real Chromium", () => {
     project.cleanup();
   });
 
-  it('builds every document and writes the 12 files, the catalog and the manifest', () => {
+  it('builds every document and writes the 18 files, the catalog and the manifest', () => {
     expect(report.summary).toMatchObject({ built: 3, failed: 0, skipped: 0 });
     for (const slug of Object.keys(CONDITIONS)) {
-      for (const file of ['handout.pdf', 'handout.html', 'slides.pdf', 'slides.html']) expect(existsSync(out('en', slug, file))).toBe(true);
+      for (const file of FILES) expect(existsSync(out('en', slug, file))).toBe(true);
     }
     const manifest = JSON.parse(readFileSync(out('manifest.json'), 'utf8'));
     expect(manifest.documents).toHaveLength(3);
@@ -50,7 +51,7 @@ describe("building the clinic's content with a real Chromium", () => {
       expect(catalog).toContain(`next review ${doc.review_due}`);
     }
     for (const slug of Object.keys(CONDITIONS)) {
-      for (const file of ['handout.pdf', 'handout.html', 'slides.pdf', 'slides.html']) expect(catalog).toContain(`href="en/${slug}/${file}"`);
+      for (const file of FILES) expect(catalog).toContain(`href="en/${slug}/${file}"`);
     }
   });
 

@@ -13,7 +13,7 @@ describe('config precedence: flag, then config file, then environment, then defa
   it('uses defaults when nothing is set', () => {
     const config = resolveConfig({ flags: {}, cwd });
     expect(config).toMatchObject({ content: `${cwd}/content`, out: `${cwd}/output`, paper: 'A4', lang: 'en' });
-    expect(config.formats).toEqual(['handout-pdf', 'handout-html', 'slides-pdf', 'slides-html']);
+    expect(config.formats).toEqual(['handout-pdf', 'handout-html', 'large-print-pdf', 'brochure-pdf', 'slides-pdf', 'slides-html']);
     expect(config.browser).toBeUndefined();
   });
 
@@ -47,7 +47,7 @@ describe('config precedence: flag, then config file, then environment, then defa
   });
 
   it('rejects an unknown format and a bad environment value as usage errors', () => {
-    expect(() => resolveConfig({ flags: { formats: ['brochure'] }, cwd })).toThrow(UsageError);
+    expect(() => resolveConfig({ flags: { formats: ['poster'] }, cwd })).toThrow(UsageError);
     expect(() => readEnvironment({ HANDOUTS_PAPER: 'A5' })).toThrow(/HANDOUTS_PAPER/);
   });
 });

@@ -39,7 +39,7 @@ describe('the handout template', () => {
     expect(html).toContain('<a href="https://example.org/source">');
     expect(html).toContain('<time datetime="2026-11-02">November 2, 2026</time>');
     expect(html).toContain(templates.strings.en!.disclaimer);
-    expect(html).toContain('size: A4;');
+    expect(html).toContain('size: 210mm 297mm;');
     expect(html).toContain('content: "Page " counter(page) " of " counter(pages);');
   });
 
@@ -53,7 +53,7 @@ describe('the handout template', () => {
   });
 
   it('takes the paper size from the options', () => {
-    expect(render(FRONT, 'Letter')).toContain('size: Letter;');
+    expect(render(FRONT, 'Letter')).toContain('size: 215.9mm 279.4mm;');
   });
 
   it('writes CSS strings and page counters safely', () => {

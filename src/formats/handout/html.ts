@@ -13,11 +13,11 @@ export const handoutHtml: OutputFormat = {
   pageRules: ['disclaimer'],
   template: 'handout/handout.liquid',
   // The page rules read the same page without its inline fonts: the same text, far less to parse.
-  page: async (context) => (await import('./page.js')).handoutPage(context, 'print'),
+  page: async (context) => (await import('./page.js')).handoutPage(context, { target: 'print' }),
   async produce(context) {
     const { handoutPage } = await import('./page.js');
     const { pageText } = await import('../text.js');
-    const text = context.memo('handout:text', () => pageText(handoutPage(context, 'print')));
-    return { files: { 'handout.html': handoutPage(context, 'web') }, findings: { text } };
+    const text = context.memo('handout:text', () => pageText(handoutPage(context, { target: 'print' })));
+    return { files: { 'handout.html': handoutPage(context, { target: 'web' }) }, findings: { text } };
   },
 };

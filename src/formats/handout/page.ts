@@ -2,30 +2,49 @@ import type { Liquid } from 'liquidjs';
 import type { RenderContext } from '../context.js';
 import type { Source } from '../../parse/schema.js';
 import type { PreparedDocument } from '../../transform/document.js';
-import type { TemplateSet } from '../../templates/brand.js';
+import type { Strings, TemplateSet } from '../../templates/brand.js';
 import { ASSET_ORIGIN } from '../../templates/fonts.js';
 import { cssString } from '../../templates/liquid.js';
 import { contentSecurityPolicy } from '../../templates/csp.js';
 import { formatDate, stringsFor } from '../../templates/strings.js';
 import { forAudience } from '../../transform/audience.js';
 import { markdownToHtml } from '../../transform/to-html.js';
+import { margins, pageSize, type Paper } from '../paper.js';
 
 export interface HandoutOptions {
-  paper: 'A4' | 'Letter';
+  paper: Paper;
   /** The page printed to PDF loads its fonts from the renderer's memory instead of inline data. */
   forPrint?: boolean;
   /** The content as HTML, when already made (the standalone and the printed page share it). */
   body?: string;
+  /** `large-print`: 18 pt and up, wide margins, the page number alone at the bottom right. */
+  layout?: 'handout' | 'large-print';
+  /** Print-shop version: the page grows by this bleed on every side, the margins with it. */
+  bleedMm?: number;
 }
 
+/** Margins in mm (top, right, bottom, left) of each layout. */
+const LAYOUTS = {
+  handout: { margins: [18, 17, 22, 17] as const, footerPt: 9, runningFooter: true },
+  'large-print': { margins: [22, 25, 28, 25] as const, footerPt: 18, runningFooter: false },
+};
+
 /**
- * The handout page of a document, made once per document: `web` is `handout.html` (fonts inline),
- * `print` the same page printed to PDF (fonts served from the renderer's memory).
+ * A handout page of a document, each made once per document: the web page (`handout.html`, fonts
+ * inline), or the page printed to PDF (fonts served from the renderer's memory), in the handout
+ * or large-print layout, with or without a print shop's bleed. All share one body.
  */
-export function handoutPage(context: RenderContext, variant: 'web' | 'print'): string {
+export function handoutPage(context: RenderContext, options: Pick<HandoutOptions, 'layout' | 'bleedMm'> & { target: 'web' | 'print' }): string {
   const body = context.memo('handout:body', () => handoutBody(context.doc));
-  return context.memo(`handout:${variant}`, () =>
-    renderHandoutHtml(context.doc, context.tools.templates, context.tools.liquid, { paper: context.config.paper, forPrint: variant === 'print', body }),
+  const key = `handout:${options.target}:${options.layout ?? 'handout'}:${options.bleedMm ?? 0}`;
+  return context.memo(key, () =>
+    renderHandoutHtml(context.doc, context.tools.templates, context.tools.liquid, {
+      paper: context.config.paper,
+      forPrint: options.target === 'print',
+      body,
+      layout: options.layout,
+      bleedMm: options.bleedMm,
+    }),
   );
 }
 
@@ -46,13 +65,9 @@ export function renderHandoutHtml(
 ): string {
   const { strings: t } = stringsFor(templates, doc.lang);
   const { meta } = doc;
+  const layout = LAYOUTS[options.layout ?? 'handout'];
   const reviewedText = formatDate(meta.reviewed, doc.lang);
-  const notice =
-    meta.status === 'experimental'
-      ? { title: t.experimental_title, body: t.experimental_body }
-      : meta.status === 'draft'
-        ? { title: t.draft_title, body: t.draft_body }
-        : undefined;
+  const notice = noticeFor(meta, t);
   return liquid.parseAndRenderSync(templates.handoutTemplate, {
     lang: doc.lang,
     doc: meta,
@@ -60,6 +75,11 @@ export function renderHandoutHtml(
     t,
     logo: templates.logo,
     paper: options.paper,
+    page_size: pageSize(options.paper, { bleedMm: options.bleedMm }).css,
+    page_margin: margins(layout.margins, options.bleedMm),
+    footer_pt: layout.footerPt,
+    large_print: options.layout === 'large-print',
+    large_print_css: templates.largePrintCss,
     font_css: options.forPrint ? templates.fonts.linked : templates.fonts.inline,
     csp: contentSecurityPolicy({ fonts: options.forPrint ? ASSET_ORIGIN : undefined }),
     handout_css: templates.handoutCss,
@@ -69,9 +89,16 @@ export function renderHandoutHtml(
     keywords: meta.keywords ?? [],
     reviewed_text: reviewedText,
     review_due_text: meta.review_due ? formatDate(meta.review_due, doc.lang) : '',
-    footer_left: `${templates.brand.clinic} · ${meta.title} · ${t.reviewed}: ${reviewedText}`,
+    footer_left: layout.runningFooter ? `${templates.brand.clinic} · ${meta.title} · ${t.reviewed}: ${reviewedText}` : '',
     page_counter: pageCounter(t.page_of),
   });
+}
+
+/** The notice an experimental or draft document carries, in its language. */
+export function noticeFor(meta: PreparedDocument['meta'], t: Strings): { title: string; body: string } | undefined {
+  if (meta.status === 'experimental') return { title: t.experimental_title, body: t.experimental_body };
+  if (meta.status === 'draft') return { title: t.draft_title, body: t.draft_body };
+  return undefined;
 }
 
 export function normaliseSource(source: Source): { title: string; publisher?: string; year?: string; url?: string } {

@@ -1,21 +1,26 @@
 import type { OutputFormat } from '../format.js';
+import { printShopFile, printShopSettings } from '../print-shop.js';
 
-/** `handout.pdf`: the printable handout, on the configured paper size. */
+const ID = 'handout-pdf';
+
+/** `handout.pdf`: the printable handout, on the configured paper size; `handout-print.pdf` for a print shop. */
 export const handoutPdf: OutputFormat = {
-  id: 'handout-pdf',
+  id: ID,
   family: 'handout',
   kind: 'pdf',
   label: 'Handout (PDF)',
   unit: 'pages',
-  files: ['handout.pdf'],
+  files: ['handout.pdf', 'handout-print.pdf'],
   browser: true,
-  settings: (config) => ({ paper: config.paper, buildDate: config.buildDate }),
+  printReady: true,
+  settings: (config) => ({ paper: config.paper, buildDate: config.buildDate, ...printShopSettings(config, ID) }),
   pageRules: ['disclaimer', 'resource-blocked'],
   template: 'handout/handout.liquid',
-  page: async (context) => (await import('./page.js')).handoutPage(context, 'print'),
+  page: async (context) => (await import('./page.js')).handoutPage(context, { target: 'print' }),
   async produce(context) {
-    const html = (await import('./page.js')).handoutPage(context, 'print');
-    const pdf = await context.print(html, 'handout-pdf');
-    return { files: { 'handout.pdf': pdf.bytes }, pages: pdf.pages, findings: pdf.findings };
+    const { handoutPage } = await import('./page.js');
+    const pdf = await context.print(handoutPage(context, { target: 'print' }), ID);
+    const shop = await printShopFile(context, { id: ID, name: 'handout-print.pdf' }, (bleedMm) => handoutPage(context, { target: 'print', bleedMm }));
+    return { files: { 'handout.pdf': pdf.bytes, ...shop }, pages: pdf.pages, findings: pdf.findings };
   },
 };
