@@ -18,6 +18,7 @@ export interface CommonFlags {
   today?: string;
   force?: boolean;
   timeout?: number;
+  printReady?: boolean;
 }
 
 export function commonOptions(command: Command): Command {
@@ -31,6 +32,7 @@ export function commonOptions(command: Command): Command {
     .option('--browser <path>', 'Chromium or Chrome executable (default: found automatically)')
     .option('--browser-endpoint <url>', 'render through a running browser (ws://...) instead of launching one')
     .option('--strict', 'treat warnings as errors: a document with a warning fails')
+    .option('--print-ready', 'also write print-shop versions (bleed, crop marks, page boxes) of the formats that can')
     .option('--today <date>', 'the date review rules take as today, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else the clock)')
     .option('--json', 'write one JSON report to stdout')
     .option('--quiet', 'print only errors')
@@ -57,6 +59,7 @@ export function toUserConfig(flags: CommonFlags): UserConfig {
     browserEndpoint: flags.browserEndpoint,
     strict: flags.strict,
     today: flags.today,
+    print_ready: flags.printReady,
   };
 }
 

@@ -122,7 +122,7 @@ describe('a page that takes too long', () => {
       expect(result.code).toBe(1);
       const [doc] = result.json().documents;
       expect(doc.status).toBe('failed');
-      expect(doc.diagnostics).toEqual([expect.objectContaining({ rule: 'render', severity: 'error', message: expect.stringMatching(/^Rendering failed: .*(timed out|Timeout|exceeded)/i) })]);
+      expect(doc.diagnostics, JSON.stringify(doc.diagnostics)).toEqual([expect.objectContaining({ rule: 'render', severity: 'error', message: expect.stringMatching(/^Rendering failed: .*(timed out|Timeout|exceeded)/i) })]);
     } finally {
       project.cleanup();
     }

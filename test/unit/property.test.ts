@@ -85,7 +85,7 @@ describe('the pipeline on generated content', () => {
         for (const message of file.messages) {
           expect(message.ruleId).toBeTruthy();
           const named = message.file || file.path;
-          const lines = texts[named]?.split('\n');
+          const lines = texts[named]?.split(/\r\n|\r|\n/); // CR alone ends a line in Markdown, as in most editors
           expect(lines, `a message names \`${named}\``).toBeDefined();
           expect(message.line).toBeGreaterThanOrEqual(1);
           expect(message.line!).toBeLessThanOrEqual(lines!.length);
