@@ -86,15 +86,21 @@ describe('handouts build (the built command, run as a process)', () => {
 
   it('gives byte-identical files on a rebuild of the same sources', async () => {
     const cwd = reset();
-    await handouts(cwd, ['build', 'content/good.md', '--quiet']);
-    const names = ['handout.pdf', 'handout.html', 'slides.pdf', 'slides.html'].map((n) => file('output/en/good', n));
+    await handouts(cwd, ['build', 'content/good.md', '--quiet', '--print-ready']);
+    const made = ['handout.pdf', 'handout-print.pdf', 'handout.html', 'large-print.pdf', 'large-print-print.pdf', 'brochure.pdf', 'brochure-print.pdf', 'slides.pdf', 'slides.html'];
+    const names = made.map((n) => file('output/en/good', n));
     const first = [...names, file('output/manifest.json'), file('output/index.html')].map((n) => readFileSync(n));
     const mtime = statSync(names[0]!).mtimeMs;
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    await handouts(cwd, ['build', 'content/good.md', '--quiet', '--force']);
+    await handouts(cwd, ['build', 'content/good.md', '--quiet', '--force', '--print-ready']);
     expect(statSync(names[0]!).mtimeMs).toBeGreaterThan(mtime);
     const second = [...names, file('output/manifest.json'), file('output/index.html')].map((n) => readFileSync(n));
-    second.forEach((bytes, i) => expect(bytes.equals(first[i]!), `file ${i} differs`).toBe(true));
+    second.forEach((bytes, i) => expect(bytes.equals(first[i]!), `${made[i] ?? 'an index'} differs`).toBe(true));
+    // Without --print-ready the print-shop files are removed; the ordinary ones stay, unchanged.
+    await handouts(cwd, ['build', 'content/good.md', '--quiet']);
+    expect(existsSync(file('output/en/good/brochure-print.pdf'))).toBe(false);
+    expect(existsSync(file('output/en/good/handout-print.pdf'))).toBe(false);
+    expect(readFileSync(file('output/en/good/brochure.pdf')).equals(first[5]!)).toBe(true);
   });
 
   it('exits 2 on usage and configuration errors, before rendering anything', async () => {
