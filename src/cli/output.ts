@@ -55,7 +55,9 @@ export function createOutput(
       if (report.status === 'failed') write(`${count}✗ ${report.source}: failed`);
       else if (!tty && report.status === 'skipped' && report.outputs.length) write(`${count}· ${report.source}: up to date`);
       else if (!tty && report.status === 'built') {
-        const files = report.outputs.map((o) => `${o.file.split('/').pop()}${o.pages ? ` (${o.pages})` : ''}`);
+        // Paths inside the document's folder: `handout.pdf`, `slides/001.png` (and how many more).
+        const inFolder = (file: string) => file.slice(file.indexOf(`/${report.slug}/`) + report.slug.length + 2);
+        const files = report.outputs.map((o) => `${inFolder(o.file)}${o.files && o.files.length > 1 ? ` +${o.files.length - 1}` : ''}${o.pages ? ` (${o.pages})` : ''}`);
         write(`${count}✓ ${report.source} -> ${files.join(', ')}`);
       }
       if (tty && total) {

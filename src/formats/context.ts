@@ -56,6 +56,22 @@ export class RenderContext {
     return this.made.get(key) as T;
   }
 
+  /**
+   * PNG pictures of the elements `selector` finds in a page (a deck's slides), through the same
+   * browser and request rules as printing.
+   */
+  async pictures(html: string, label: string, options: { selector: string; width: number; height: number; scale: number }): Promise<{ images: Uint8Array[]; blocked: string[] }> {
+    if (!this.tools.browser) throw new Error('pictures need a browser; check() renders nothing');
+    const started = performance.now();
+    const { takePictures } = await import('../print/pictures.js');
+    try {
+      const { config, templates } = this.tools;
+      return await takePictures(this.tools.browser, html, { ...options, label: `${this.doc.ref.source} (${label})`, timeoutMs: config.timeoutMs, assets: templates.fonts.files });
+    } finally {
+      this.timings.pdfMs += performance.now() - started;
+    }
+  }
+
   /** Prints a page through the browser and stamps the document's metadata into the PDF. */
   async print(html: string, label: string, inspect?: (page: Page) => Promise<void>): Promise<PrintedPdf> {
     if (!this.tools.browser) throw new Error('printing needs a browser; check() renders nothing');

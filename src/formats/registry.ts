@@ -4,6 +4,9 @@ import { handoutHtml } from './handout/html.js';
 import { handoutPdf } from './handout/pdf.js';
 import { largePrintPdf } from './large-print/pdf.js';
 import { slidesHtml } from './slides/html.js';
+import { slidesNotesPdf } from './slides/notes-pdf.js';
+import { slidesPng } from './slides/png.js';
+import { slidesPptx } from './slides/pptx.js';
 import { slidesPdf } from './slides/pdf.js';
 
 /**
@@ -11,7 +14,7 @@ import { slidesPdf } from './slides/pdf.js';
  * one line here; help text, config validation, cache keys, browser start, rule scope and the
  * catalog all read this list.
  */
-const FORMATS: OutputFormat[] = [handoutPdf, handoutHtml, largePrintPdf, brochurePdf, slidesPdf, slidesHtml];
+const FORMATS: OutputFormat[] = [handoutPdf, handoutHtml, largePrintPdf, brochurePdf, slidesPdf, slidesHtml, slidesNotesPdf, slidesPptx, slidesPng];
 
 export function allFormats(): readonly OutputFormat[] {
   return FORMATS;

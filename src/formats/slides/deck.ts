@@ -5,7 +5,7 @@ import type { RenderContext } from '../context.js';
 import type { Strings, TemplateSet } from '../../templates/brand.js';
 import { cssString } from '../../templates/liquid.js';
 import { presentPage, printPage } from './pages.js';
-import { renderMarp } from './marp.js';
+import { renderMarp, type RenderedDeck } from './marp.js';
 import { deckMarkdown } from './markdown.js';
 import { planDeck } from './split.js';
 
@@ -18,6 +18,8 @@ export interface Deck {
   notes: string[];
   /** Each slide's title and where its content is written, for located messages. */
   slides: SlideSource[];
+  /** Marp's output: each slide's HTML and the theme's CSS, for pages that show slides another way. */
+  rendered: RenderedDeck;
 }
 
 export interface SlideSource {
@@ -43,7 +45,7 @@ export function buildDeck(doc: PreparedDocument, templates: TemplateSet, t: Stri
     ...plan.slides.map((slide) => ({ title: toString(slide.heading), place: slide.heading.position, file: slide.heading.data?.file })),
     { title: t.slide_sources, place: toPosition(doc.metaPlaces.sources ?? doc.metaPlaces.title) },
   ];
-  return { presentHtml: presentPage(input), printHtml: printPage(input), slideCount: deck.slideCount, notes: source.notes, slides };
+  return { presentHtml: presentPage(input), printHtml: printPage(input), slideCount: deck.slideCount, notes: source.notes, slides, rendered: deck };
 }
 
 function toPosition(place: { line: number; column: number } | undefined): Position | undefined {

@@ -3,6 +3,8 @@ import { Marp } from '@marp-team/marp-core';
 export interface RenderedDeck {
   /** `<div class="marpit">` with one `<section>` per slide. */
   html: string;
+  /** Each slide's `<section>` alone (wrap it in `<div class="marpit">` for the theme to apply). */
+  slides: string[];
   css: string;
   slideCount: number;
 }
@@ -13,9 +15,8 @@ export interface RenderedDeck {
  * deck page carries only the project's own navigation script.
  */
 export function renderMarp(markdown: string, themeCss: string): RenderedDeck {
-  const { html, css } = marpFor(themeCss).render(markdown);
-  const slideCount = (html.match(/<section\b/g) ?? []).length;
-  return { html, css, slideCount };
+  const { html: slides, css } = marpFor(themeCss).render(markdown, { htmlAsArray: true });
+  return { html: `<div class="marpit">${slides.join('')}</div>`, slides, css, slideCount: slides.length };
 }
 
 /** One Marp instance per theme: parsing the theme is the costly part, and a build has one theme. */

@@ -1,0 +1,31 @@
+import type { BrowserManager } from '../browser/manager.js';
+import { withLoadedPage } from './page.js';
+
+export interface PictureOptions {
+  label: string;
+  timeoutMs: number;
+  assets?: ReadonlyMap<string, Buffer>;
+  /** The elements to photograph, one PNG each, in document order. */
+  selector: string;
+  /** Their size in CSS pixels, and how many device pixels per CSS pixel. */
+  width: number;
+  height: number;
+  scale: number;
+}
+
+/**
+ * PNG pictures of parts of a page (the slides of a deck), made by the browser that prints the
+ * PDFs, with the same request rules. The same page gives the same pixels, so the same bytes.
+ */
+export async function takePictures(manager: BrowserManager, html: string, options: PictureOptions): Promise<{ images: Uint8Array[]; blocked: string[] }> {
+  const viewport = { width: options.width, height: options.height, deviceScaleFactor: options.scale };
+  const { result, blocked } = await withLoadedPage(manager, html, { ...options, media: 'screen', viewport }, async (page) => {
+    const images: Uint8Array[] = [];
+    for (const element of await page.$$(options.selector)) {
+      images.push(await element.screenshot({ type: 'png', captureBeyondViewport: true }));
+      await element.dispose();
+    }
+    return images;
+  });
+  return { images: result, blocked };
+}
