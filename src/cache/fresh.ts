@@ -11,19 +11,19 @@ import { depsUnchanged, outputIntact, type BuildCache, type CacheEntry } from '.
  * files hash as recorded, the templates, settings and tool version are unchanged, its review
  * state is the same today, and each output is intact on disk. Otherwise undefined: build it.
  */
-export function cachedReport(ref: DocumentRef, cache: BuildCache, base: string, config: ResolvedConfig, browser: string): DocumentReport | undefined {
+export function cachedReport(ref: DocumentRef, cache: BuildCache, base: string, config: ResolvedConfig, browser: string, formats: readonly string[] = config.formats): DocumentReport | undefined {
   const entry = cache.get(ref.source);
   if (!entry || entry.report.status !== 'built') return undefined;
   if (documentKey(base, Object.entries(entry.deps)) !== entry.hash) return undefined;
   if (!depsUnchanged(entry, config.root)) return undefined;
   if (entryReview(entry, config) !== entry.review) return undefined;
-  for (const id of config.formats) {
+  for (const id of formats) {
     if (!reusableOutput(entry, formatKey(entry.hash, requireFormat(id), config, browser), config.root)) return undefined;
   }
   return {
     ...entry.report,
     status: 'skipped',
-    outputs: entry.report.outputs.filter((output) => config.formats.includes(output.format)),
+    outputs: entry.report.outputs.filter((output) => formats.includes(output.format)),
   };
 }
 

@@ -23,6 +23,8 @@ export interface BuildOptions {
   cwd?: string;
   /** Rebuild every output, current or not. */
   force?: boolean;
+  /** Build only these of the configured formats this time (the dev server makes the quick ones first). */
+  formats?: readonly string[];
   /** Called once with the number of documents, before any is reported. */
   onPlan?: (total: number) => void;
   /** Called once per finished document, for progress output. */
@@ -43,14 +45,15 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   try {
     const refs = discoverDocuments(config.content, config.root, options.sources, options.cwd ?? config.root);
     ensureWritable(config.out);
-    const formats = config.formats.map(requireFormat);
+    const ids = options.formats ? config.formats.filter((id) => options.formats!.includes(id)) : config.formats;
+    const formats = ids.map(requireFormat);
     const browserKey = formats.some((format) => format.browser) ? session.browserFingerprint() : '';
     const base = baseKey(config, session.templatesFingerprint());
     options.onPlan?.(refs.length);
 
     const answered = new Map<DocumentRef, DocumentReport>();
     for (const ref of options.force ? [] : refs) {
-      const report = cachedReport(ref, session.cache(), base, config, browserKey);
+      const report = cachedReport(ref, session.cache(), base, config, browserKey, ids);
       if (report) answered.set(ref, report);
       if (report) options.onDocument?.(report);
     }
@@ -62,7 +65,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       // A failure is not lost: the first page asked for meets the same error.
       if (formats.some((format) => format.browser)) session.browser.browser().catch(() => undefined);
       const { buildDocuments } = await import('./run.js');
-      const built = await buildDocuments(stale, { session, baseKey: base, force: Boolean(options.force), onDocument: options.onDocument });
+      const built = await buildDocuments(stale, { session, baseKey: base, formats: ids, force: Boolean(options.force), onDocument: options.onDocument });
       stale.forEach((ref, i) => answered.set(ref, built.reports[i]!));
       timings = built.timings;
       session.cache().save();

@@ -25,6 +25,8 @@ export interface DocumentRun {
   tools: Tools;
   /** The key every document key starts from (tool, templates, settings). */
   baseKey: string;
+  /** The formats to make this run, by id, in the registry's order. */
+  formats: readonly string[];
   /** Render every format even when its cached output is current. */
   force: boolean;
   /** Adds up the time spent in each stage across documents. */
@@ -47,7 +49,7 @@ export async function buildDocument(ref: DocumentRef, run: DocumentRun): Promise
 
   const cache = run.session.cache();
   const cached = cache.get(ref.source);
-  const plan = config.formats.map((id) => {
+  const plan = run.formats.map((id) => {
     const format = requireFormat(id);
     return { format, key: formatKey(hash, format, config, run.session.browserFingerprint()) };
   });

@@ -11,12 +11,13 @@ import type { Session } from './session.js';
  */
 export async function buildDocuments(
   refs: readonly DocumentRef[],
-  options: { session: Session; baseKey: string; force: boolean; onDocument?: (report: DocumentReport) => void },
+  options: { session: Session; baseKey: string; formats: readonly string[]; force: boolean; onDocument?: (report: DocumentReport) => void },
 ) {
   const run: DocumentRun = {
     session: options.session,
     tools: await options.session.loadTools(),
     baseKey: options.baseKey,
+    formats: options.formats,
     force: options.force,
     timings: { htmlMs: 0, pdfMs: 0 },
   };

@@ -16,7 +16,8 @@ const RULES: IForbiddenRuleType[] = [
   { name: 'transform-before-rules', severity: 'error', from: { path: '^src/transform/' }, to: { path: later('rules', 'formats', 'print', 'browser', 'cache', 'write', 'pipeline', 'cli') } },
   { name: 'rules-call-no-renderer', severity: 'error', from: { path: '^src/rules/' }, to: { path: later('formats', 'print', 'browser', 'cache', 'write', 'pipeline', 'cli'), dependencyTypesNot: ['type-only'] } },
   { name: 'formats-before-write', severity: 'error', from: { path: '^src/(formats|print|browser)/' }, to: { path: later('cache', 'write', 'pipeline', 'cli') } },
-  { name: 'only-the-top-runs-the-pipeline', severity: 'error', from: { path: '^src/', pathNot: '^src/(pipeline|cli)/|^src/index\\.ts$' }, to: { path: '^src/pipeline/' } },
+  { name: 'only-the-top-runs-the-pipeline', severity: 'error', from: { path: '^src/', pathNot: '^src/(pipeline|cli|dev)/|^src/index\\.ts$' }, to: { path: '^src/pipeline/' } },
+  { name: 'only-the-top-serves', severity: 'error', from: { path: '^src/', pathNot: '^src/(cli|dev)/|^src/index\\.ts$' }, to: { path: '^src/dev/' } },
   { name: 'nothing-imports-the-cli', severity: 'error', from: { path: '^src/', pathNot: '^src/cli/' }, to: { path: '^src/cli/' } },
 ];
 

@@ -15,6 +15,11 @@ export interface HandoutOptions {
   paper: Paper;
   /** The page printed to PDF loads its fonts from the renderer's memory instead of inline data. */
   forPrint?: boolean;
+  /**
+   * A page laid out as printed but shown in a browser (the dev server's print preview): fonts
+   * inline, and none of the web page's screen layout.
+   */
+  preview?: boolean;
   /** The content as HTML, when already made (the standalone and the printed page share it). */
   body?: string;
   /** `large-print`: 18 pt and up, wide margins, the page number alone at the bottom right. */
@@ -80,6 +85,7 @@ export function renderHandoutHtml(
     footer_pt: layout.footerPt,
     large_print: options.layout === 'large-print',
     large_print_css: templates.largePrintCss,
+    web: !options.forPrint && !options.preview,
     font_css: options.forPrint ? templates.fonts.linked : templates.fonts.inline,
     csp: contentSecurityPolicy({ fonts: options.forPrint ? ASSET_ORIGIN : undefined }),
     handout_css: templates.handoutCss,

@@ -1,0 +1,54 @@
+// The dev server's client, added to every page it serves (never to files written to output/).
+// It reloads the page after a rebuild and shows the content problems of the page's document
+// over it, located; fixing the file clears them.
+(function () {
+  var here = location.pathname.replace(/\/(index\.html)?$/, '/');
+  var match = /^\/([^/]+)\/([^/]+)\//.exec(here);
+  var page = match ? { lang: decodeURIComponent(match[1]), slug: decodeURIComponent(match[2]) } : undefined;
+  var overlay;
+  function mine(doc) {
+    return !page || (doc.slug === page.slug && doc.lang === page.lang);
+  }
+  function show(problems) {
+    if (!overlay) {
+      overlay = document.createElement('div');
+      overlay.id = 'handouts-dev-overlay';
+      overlay.setAttribute('role', 'alert');
+      overlay.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:rgba(20,20,28,.92);color:#fff;' +
+        'font:16px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:32px;overflow:auto;white-space:pre-wrap';
+      document.documentElement.appendChild(overlay);
+    }
+    overlay.textContent = '';
+    var title = document.createElement('h1');
+    title.style.cssText = 'font:700 22px system-ui,sans-serif;color:#ff8a8a;margin:0 0 16px';
+    title.textContent = 'This document does not build';
+    overlay.appendChild(title);
+    problems.forEach(function (d) {
+      var line = document.createElement('div');
+      line.className = 'problem';
+      line.textContent = d.file + ':' + d.line + ':' + d.column + ' ' + d.severity + ' ' + d.message + '  ' + d.rule;
+      overlay.appendChild(line);
+    });
+  }
+  function clear() {
+    if (overlay) overlay.remove();
+    overlay = undefined;
+  }
+  var events = new EventSource('/__handouts/events');
+  var built;
+  events.addEventListener('state', function (event) {
+    var state = JSON.parse(event.data);
+    var problems = [];
+    (state.documents || []).filter(mine).forEach(function (doc) {
+      if (doc.status === 'failed') problems = problems.concat(doc.diagnostics.filter(function (d) { return d.severity === 'error'; }));
+    });
+    if (state.error) problems.push({ file: state.error.file || 'handouts', line: 1, column: 1, severity: 'error', message: state.error.message, rule: 'config' });
+    if (problems.length) show(problems);
+    else clear();
+    // The first state only says where things stand; a later build that made this page's
+    // document again (or any document, on the catalog) means new files: reload.
+    var changed = (state.documents || []).some(function (doc) { return mine(doc) && doc.status === 'built'; });
+    if (built !== undefined && state.build !== built && state.reload && changed && !problems.length) location.reload();
+    built = state.build;
+  });
+})();

@@ -1,0 +1,127 @@
+import path from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import type { BrowserManager } from '../browser/manager.js';
+import { HandoutsError } from '../core/errors.js';
+import { loadConfig } from '../config/load.js';
+import type { ResolvedConfig, UserConfig } from '../config/types.js';
+import { requireFormat } from '../formats/registry.js';
+import { build } from '../pipeline/build.js';
+import { Session } from '../pipeline/session.js';
+import type { BuildReport, DocumentReport } from '../report/types.js';
+
+export interface LoopState {
+  /** Counts finished builds, so pages know when files changed. */
+  build: number;
+  documents: DocumentReport[];
+  /** A problem that stops every document (a broken config or template), shown on every page. */
+  error?: { message: string };
+  /** Pages showing a document built in this step reload (HTML pages: after the quick step). */
+  reload: boolean;
+}
+
+export interface LoopOptions {
+  load: { flags: UserConfig; configPath?: string; cwd: string; env: Readonly<Record<string, string | undefined>> };
+  /** One browser for the whole session, reused across config reloads; its owner disposes it. */
+  browser: BrowserManager;
+  /** Make the formats that need no browser first and report, then the rest (the dev server). */
+  quickFirst?: boolean;
+  onState: (state: LoopState, report?: BuildReport) => void;
+  log: (message: string) => void;
+}
+
+/**
+ * Watch, then build again: one long-lived session and browser; a save rebuilds only what
+ * depends on it (the incremental build decides). Saves during a build are queued and run after
+ * it; a burst of saves is one build. A content or template mistake is reported and watching goes
+ * on; an unexpected error (a bug) stops the loop with its stack.
+ */
+export class WatchLoop {
+  session?: Session;
+  state: LoopState = { build: 0, documents: [], reload: false };
+  private watcher?: FSWatcher;
+  private pending = new Set<string>();
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private failed?: (error: unknown) => void;
+  readonly stopped: Promise<void>;
+
+  constructor(private readonly options: LoopOptions) {
+    this.stopped = new Promise((_, reject) => (this.failed = reject));
+    this.stopped.catch(() => undefined);
+  }
+
+  async start(): Promise<ResolvedConfig> {
+    await this.cycle(new Set(['(start)']));
+    const config = this.session?.config ?? (await loadConfig(this.options.load));
+    const paths = [config.content, ...(config.builtInTemplates ? [] : [config.templates]), config.configFile ?? path.join(this.options.load.cwd, 'handouts.config.yaml')];
+    // A save can arrive as several events (truncate, then write): wait until the file is still.
+    this.watcher = watch(paths, {
+      ignoreInitial: true,
+      ignored: (file) => file.startsWith(config.out + path.sep),
+      awaitWriteFinish: { stabilityThreshold: 30, pollInterval: 10 },
+    });
+    this.watcher.on('all', (_event, file) => this.queue(file));
+    await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()));
+    return config;
+  }
+
+  /** Resolves once no build is running or waiting (for tests and tools that save then look). */
+  async idle(): Promise<void> {
+    while (this.running || this.pending.size) {
+      await (this.running ?? new Promise((resolve) => setTimeout(resolve, 20)));
+    }
+  }
+
+  async close(): Promise<void> {
+    clearTimeout(this.timer);
+    await this.watcher?.close();
+    await this.running?.catch(() => undefined);
+    await this.session?.dispose();
+  }
+
+  private queue(file: string): void {
+    this.pending.add(file);
+    clearTimeout(this.timer);
+    // Editors write a file in several steps; wait for the burst to end.
+    this.timer = setTimeout(() => void this.next(), 60);
+  }
+
+  private async next(): Promise<void> {
+    if (this.running || !this.pending.size) return;
+    const changes = this.pending;
+    this.pending = new Set();
+    this.running = this.cycle(changes).catch((error: unknown) => this.failed?.(error));
+    await this.running;
+    this.running = undefined;
+    if (this.pending.size) await this.next();
+  }
+
+  private async cycle(changes: Set<string>): Promise<void> {
+    const started = performance.now();
+    try {
+      const config = this.session?.config;
+      const reconfigure = !config || [...changes].some((file) => file === config.configFile || path.basename(file) === 'handouts.config.yaml');
+      if (reconfigure) {
+        await this.session?.dispose();
+        this.session = new Session({ config: await loadConfig(this.options.load), browser: this.options.browser, log: this.options.log });
+      } else if ([...changes].some((file) => file.startsWith(config!.templates + path.sep))) this.session!.reload('templates');
+      const session = this.session!;
+      if (this.options.quickFirst) {
+        const quick = session.config.formats.filter((id) => !requireFormat(id).browser);
+        if (quick.length) this.report(await build({ session, formats: quick }), { full: false, reload: true });
+        this.report(await build({ session }), { full: true, reload: !quick.length });
+      } else this.report(await build({ session }), { full: true, reload: true });
+      this.options.log(`Rebuilt in ${Math.round(performance.now() - started)} ms after ${changes.size} change${changes.size === 1 ? '' : 's'}`);
+    } catch (error) {
+      if (!(error instanceof HandoutsError)) throw error;
+      this.state = { build: this.state.build + 1, documents: this.state.documents, error: { message: error.message }, reload: false };
+      this.options.onState(this.state);
+      this.options.log(`error: ${error.message}`);
+    }
+  }
+
+  private report(report: BuildReport, step: { full: boolean; reload: boolean }): void {
+    this.state = { build: this.state.build + 1, documents: report.documents, reload: step.reload };
+    this.options.onState(this.state, step.full ? report : undefined);
+  }
+}

@@ -1,0 +1,97 @@
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { within } from '../core/paths.js';
+import type { DocumentReport } from '../report/types.js';
+import type { EventHub } from './hub.js';
+import { DEV_PATH, injectDevScripts } from './inject.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.png': 'image/png',
+  '.json': 'application/json; charset=utf-8',
+  '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  '.js': 'text/javascript; charset=utf-8',
+};
+const CLIENT = readFileSync(new URL('./client/dev-client.js', import.meta.url), 'utf8');
+// Paged.js's exports map names its browser build only under a condition Node does not use; the
+// file sits beside its CommonJS entry's folder.
+const PAGED = path.join(path.dirname(createRequire(import.meta.url).resolve('pagedjs')), '../dist/paged.polyfill.js');
+
+export interface DevSite {
+  /** The output folder being served. */
+  out: () => string;
+  hub: EventHub;
+  /** The documents as the last build left them (for the print preview and `/__handouts/state`). */
+  state: () => { build: number; documents: DocumentReport[]; error?: { message: string } };
+  /** The print preview of a document's handout, or undefined when it does not build now. */
+  preview: (doc: DocumentReport, layout: 'handout' | 'large-print') => Promise<string | undefined>;
+}
+
+/**
+ * The dev server: serves the output folder and the catalog, adds the live-reload client to
+ * every page, and answers a handout's (or large print's) page with its print preview: the
+ * printed page laid out into pages by Paged.js, so paper size, margins, page breaks and the
+ * running footer show as they will print (`?web` gives the web page as written).
+ */
+export function createDevServer(site: DevSite): Server {
+  return createServer((request, response) => {
+    handle(site, request, response).catch((error: unknown) => {
+      response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end(String((error as Error)?.stack ?? error));
+    });
+  });
+}
+
+async function handle(site: DevSite, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const pathname = decodeURIComponent(url.pathname);
+  if (pathname === `${DEV_PATH}/events`) return site.hub.add(response);
+  if (pathname === `${DEV_PATH}/client.js`) return send(response, 200, TYPES['.js']!, CLIENT);
+  if (pathname === `${DEV_PATH}/paged.js`) return send(response, 200, TYPES['.js']!, readFileSync(PAGED));
+  if (pathname === `${DEV_PATH}/state`) return send(response, 200, TYPES['.json']!, JSON.stringify(site.state()));
+  const preview = /^\/([^/]+)\/([^/]+)\/(handout|large-print)\.(html|pdf)$/.exec(pathname);
+  if (preview && preview[4] === 'html' && !url.searchParams.has('web')) {
+    const doc = site.state().documents.find((d) => d.lang === preview[1] && d.slug === preview[2]);
+    if (doc) {
+      const html = await site.preview(doc, preview[3] as 'handout' | 'large-print');
+      // A document that does not build now still gets a page: the overlay says why.
+      const page = html ?? `<!doctype html><html lang="${doc.lang}"><head><meta charset="utf-8"><title>${doc.slug}</title></head><body></body></html>`;
+      return send(response, 200, TYPES['.html']!, injectDevScripts(page, [`${DEV_PATH}/paged.js`, `${DEV_PATH}/client.js`]));
+    }
+  }
+  const out = site.out();
+  const file = path.join(out, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
+  if ((file !== path.join(out, 'index.html') && !within(out, file)) || !existsSync(file) || !statSync(file).isFile()) {
+    return send(response, 404, 'text/plain; charset=utf-8', `Not found: ${pathname}`);
+  }
+  const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+  if (type.startsWith('text/html')) return send(response, 200, type, injectDevScripts(readFileSync(file, 'utf8'), [`${DEV_PATH}/client.js`]));
+  response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+  createReadStream(file).pipe(response);
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+  response.end(body);
+}
+
+/** Listens on `port`, or the next free one (up to 20 further), and returns the one it got. */
+export function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let tries = 0;
+    const attempt = (candidate: number) => {
+      server.once('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EADDRINUSE' && candidate !== 0 && tries++ < 20) attempt(candidate + 1);
+        else reject(error);
+      });
+      server.listen(candidate, host, () => {
+        server.removeAllListeners('error');
+        resolve((server.address() as { port: number }).port);
+      });
+    };
+    attempt(port);
+  });
+}

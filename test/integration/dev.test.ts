@@ -1,0 +1,87 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startDevServer, type DevServer } from '../../src/dev/start.js';
+import { tempProject } from '../helpers/project.js';
+
+/** The authoring loop as a writer lives it: a real server, a real browser, real files saved. */
+describe('handouts dev', () => {
+  const project = tempProject('cache');
+  const source = path.join(project.dir, 'content/alpha.md');
+  const original = readFileSync(source, 'utf8');
+  let dev: DevServer;
+  let browser: Browser;
+  let page: Page;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    dev = await startDevServer({ cwd: project.dir, port: 0, env: {}, flags: { browserEndpoint: inject('browserEndpoint'), today: '2026-12-01', formats: ['handout', 'slides-html'] } });
+    browser = await puppeteer.connect({ browserWSEndpoint: inject('browserEndpoint') });
+    page = await browser.newPage();
+    page.on('request', (request) => requests.push(request.url()));
+  });
+  afterAll(async () => {
+    await page?.close();
+    await browser?.disconnect();
+    await dev?.close();
+    project.cleanup();
+  });
+
+  it('serves on localhost the catalog with working links to every output', async () => {
+    expect(dev.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    await page.goto(dev.url);
+    const links = await page.$$eval('a[href]', (anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+    const outputs = links.filter((href) => /\/en\/(alpha|beta|gamma)\//.test(href));
+    expect(outputs.length).toBeGreaterThanOrEqual(9);
+    for (const href of outputs) expect((await fetch(href)).status, href).toBe(200);
+  });
+
+  it('shows the handout as printed pages, and the change a writer saves', async () => {
+    await page.goto(`${dev.url}en/alpha/handout.html`);
+    // Paged.js lays the printed page out into A4 pages with their running footer.
+    await page.waitForSelector('.pagedjs_page', { timeout: 20_000 });
+    const pageBox = await page.$eval('.pagedjs_page', (element) => element.getBoundingClientRect().width);
+    expect(Math.round((pageBox * 25.4) / 96)).toBe(210);
+    expect(await page.$$eval('.pagedjs_page', (pages) => pages.length)).toBeGreaterThanOrEqual(1);
+    // The running footer is generated content in the page's margin boxes, as in the PDF.
+    const footer = await page.$eval('.pagedjs_margin-bottom-right .pagedjs_margin-content', (element) => getComputedStyle(element, '::after').content);
+    expect(footer).toMatch(/Page .*counter\(page\).* of .*counter\(pages\)/);
+    writeFileSync(source, original.replace('## Alpha own', '## Alpha own\n\nA sentence saved just now.'));
+    await page.waitForFunction(() => document.body.innerText.includes('A sentence saved just now.'), { timeout: 20_000 });
+  });
+
+  it('rebuilds only the document that changed (from the server\'s report)', async () => {
+    await dev.idle();
+    const before = dev.state().build;
+    writeFileSync(source, readFileSync(source, 'utf8').replace('A sentence saved just now.', 'A sentence saved again.'));
+    await waitFor(() => dev.state().build > before);
+    await dev.idle();
+    const statuses = Object.fromEntries(dev.state().documents.map((doc) => [doc.slug, doc.status]));
+    expect(statuses).toEqual({ alpha: 'built', beta: 'skipped', gamma: 'skipped' });
+  });
+
+  it('shows a content error over the page, located, and clears it when the file is fixed', async () => {
+    await page.goto(`${dev.url}en/alpha/handout.html`);
+    await page.waitForSelector('.pagedjs_page', { timeout: 20_000 });
+    writeFileSync(source, readFileSync(source, 'utf8').replace('title: Alpha', 'titel: Alpha'));
+    await page.waitForSelector('#handouts-dev-overlay', { timeout: 20_000 });
+    const text = await page.$eval('#handouts-dev-overlay', (element) => element.textContent ?? '');
+    expect(text).toContain('content/alpha.md:2:1 error Unknown field `titel`; did you mean `title`?');
+    writeFileSync(source, readFileSync(source, 'utf8').replace('titel: Alpha', 'title: Alpha'));
+    await page.waitForFunction(() => !document.getElementById('handouts-dev-overlay'), { timeout: 20_000 });
+  });
+
+  it('asks nothing of any other host', () => {
+    const origin = new URL(dev.url).origin;
+    expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([]);
+  });
+});
+
+async function waitFor(condition: () => boolean, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
