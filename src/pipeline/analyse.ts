@@ -26,6 +26,7 @@ export function analyseDocument(ref: DocumentRef, text: string, tools: Tools): A
     defaultLang: config.lang,
     languages: Object.keys(templates.strings),
     slideClasses: templates.slideClasses,
+    slideLayouts: templates.slideLayouts,
   });
   if (!document) return { file, failed: true };
   const readability = runSourceRules(document, ruleContext(document, tools));

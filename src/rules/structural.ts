@@ -15,6 +15,7 @@ export const STRUCTURAL_RULES: readonly StructuralRule[] = [
   structural('image-outside', 'an image stays inside `content/`'),
   structural('image-remote', 'images are files in `content/`, never URLs'),
   structural('image-type', 'images are PNG, JPEG, GIF, WebP or SVG'),
+  structural('slide-layout', '`:::slide{layout=...}` names a layout the theme offers (other attributes and misplaced layouts are warnings)'),
   structural('directive-unknown', 'a misspelt `:::slides` is reported, not dropped'),
   structural('too-large', 'sources and images stay under the size limits'),
   structural('too-deep', 'lists and quotes nest at most 12 deep'),

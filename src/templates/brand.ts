@@ -47,6 +47,33 @@ export const stringsSchema = z.strictObject({
   notes_label: z.string(),
   brochure_contact_title: z.string(),
   qr_caption: z.string(),
+  /** Presenting from `slides.html`: the key list (`?`) and the presenter view (`P`). */
+  help_title: z.string(),
+  help_next: z.string(),
+  help_previous: z.string(),
+  help_first: z.string(),
+  help_last: z.string(),
+  help_jump: z.string(),
+  help_pointer: z.string(),
+  help_fullscreen: z.string(),
+  help_notes: z.string(),
+  help_presenter: z.string(),
+  help_timer: z.string(),
+  help_help: z.string(),
+  help_close: z.string(),
+  /** Key names as printed on this language's keyboards. */
+  key_space: z.string(),
+  key_enter: z.string(),
+  key_page_up: z.string(),
+  key_page_down: z.string(),
+  key_backspace: z.string(),
+  key_home: z.string(),
+  key_end: z.string(),
+  key_escape: z.string(),
+  presenter_title: z.string(),
+  presenter_next: z.string(),
+  presenter_end: z.string(),
+  presenter_timer: z.string(),
 });
 
 export type Strings = z.infer<typeof stringsSchema>;
@@ -67,6 +94,8 @@ export interface TemplateSet {
   slideTheme: string;
   /** The slide classes the theme defines (`title`, `closing`, ...). */
   slideClasses: readonly string[];
+  /** The layouts the theme offers (its `layout-<name>` classes, by name), for `:::slide{layout=...}`. */
+  slideLayouts: readonly string[];
   catalogTemplate: string;
   strings: Readonly<Record<string, Strings>>;
 }

@@ -6,7 +6,7 @@ import { UsageError } from '../core/errors.js';
 import { validateYaml } from '../core/yaml.js';
 import { brandSchema, stringsSchema, type TemplateSet } from './brand.js';
 import { embedFonts } from './fonts.js';
-import { themeClasses } from './theme-classes.js';
+import { themeClasses, themeLayouts } from './theme-classes.js';
 
 /**
  * Reads `templates/`: brand, logo, fonts, handout template and CSS, slide theme, template text per
@@ -41,6 +41,7 @@ export function loadTemplates(dir: string, root: string): TemplateSet {
   if (!strings.en) throw new UsageError('Template text `templates/i18n/en.yaml` is missing');
   const fonts = embedFonts(resolveFontPackage(brand.font.package, root));
   const slideTheme = read('slides/theme.css');
+  const slideClasses = themeClasses(slideTheme);
 
   return {
     brand,
@@ -52,7 +53,8 @@ export function loadTemplates(dir: string, root: string): TemplateSet {
     brochureTemplate: read('brochure/brochure.liquid'),
     brochureCss: read('brochure/brochure.css'),
     slideTheme,
-    slideClasses: themeClasses(slideTheme),
+    slideClasses,
+    slideLayouts: themeLayouts(slideClasses),
     catalogTemplate: read('catalog.liquid'),
     strings,
   };

@@ -11,3 +11,8 @@ export function themeClasses(css: string): string[] {
   });
   return [...classes].sort();
 }
+
+/** The layouts a theme offers: its `layout-<name>` classes, by name (`layout-two-column` -> `two-column`). */
+export function themeLayouts(classes: readonly string[]): string[] {
+  return classes.filter((name) => /^layout-./.test(name)).map((name) => name.slice('layout-'.length));
+}

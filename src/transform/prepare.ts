@@ -10,6 +10,7 @@ import { checkNesting, checkSourceSize } from './limits.js';
 import { inlineImages, type ResolveAsset } from './images.js';
 import { expandIncludes, type ResolveInclude } from './includes.js';
 import { collectSlideDirectives } from './slide-directives.js';
+import { checkSlideLayouts } from './slide-layouts.js';
 
 export interface PrepareContext {
   resolveInclude: ResolveInclude;
@@ -20,6 +21,8 @@ export interface PrepareContext {
   languages: readonly string[];
   /** Slide classes the theme defines: the ones content may pick with a `class` directive. */
   slideClasses: readonly string[];
+  /** Slide layouts the theme offers (its `layout-<name>` classes): the ones `:::slide{layout=...}` may name. */
+  slideLayouts: readonly string[];
 }
 
 /**
@@ -43,6 +46,7 @@ export function prepareDocument(
   };
   expandIncludes(tree, file, resolveInclude, ref.source);
   checkDirectives(tree, file);
+  checkSlideLayouts(tree, file, context.slideLayouts);
   checkNesting(tree, file);
   const images = new Map<string, string>();
   const onRead = (image: string, hash: string) => images.set(image, hash);

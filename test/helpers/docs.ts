@@ -6,6 +6,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { Strings } from '../../src/templates/brand.js';
+import { themeClasses, themeLayouts } from '../../src/templates/theme-classes.js';
 import { REPO } from './project.js';
 
 /** In-memory content folder: project-relative path -> text. */
@@ -22,6 +23,9 @@ export function mapResolver(files: Files): ResolveInclude {
 
 export const noAssets: ResolveAsset = (url) => ({ ok: false, reason: 'missing', detail: `Image file not found: \`${url}\`` });
 
+/** The layouts the repository's slide theme offers, read from it as a build reads them. */
+const SLIDE_LAYOUTS = themeLayouts(themeClasses(readFileSync(path.join(REPO, 'templates/slides/theme.css'), 'utf8')));
+
 export function prepare(source: string, files: Files, assets: ResolveAsset = noAssets) {
   const ref: DocumentRef = { path: `/project/${source}`, source, slug: path.posix.basename(source, '.md') };
   return prepareDocument(ref, files[source] as string, {
@@ -30,6 +34,7 @@ export function prepare(source: string, files: Files, assets: ResolveAsset = noA
     defaultLang: 'en',
     languages: ['en'],
     slideClasses: ['title', 'closing'],
+    slideLayouts: SLIDE_LAYOUTS,
   });
 }
 

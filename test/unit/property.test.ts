@@ -75,7 +75,7 @@ describe('the pipeline on generated content', () => {
         const text = withFront ? `---\n${stringify(meta)}---\n\n${body}` : body;
         writeFileSync(path.join(root, 'content/_partials/p.md'), partial);
         const texts: Record<string, string> = { 'content/a.md': text, 'content/_partials/p.md': partial };
-        const { file, document } = prepareDocument(ref, text, { ...resolvers, defaultLang: 'en', languages: ['en'], slideClasses: templates.slideClasses });
+        const { file, document } = prepareDocument(ref, text, { ...resolvers, defaultLang: 'en', languages: ['en'], slideClasses: templates.slideClasses, slideLayouts: templates.slideLayouts });
         if (document) {
           runSourceRules(document, { rules: resolveRules(), strict: false, today: '2026-12-01', linkTarget: resolvers.linkTarget, strings: TEST_STRINGS, templatesDir: 'templates' });
           // The pages are made from what passed: making them must not throw either.

@@ -37,9 +37,9 @@ export function deckOf(context: RenderContext): Deck {
 /** Pure: where slides are made. Source tree -> plan -> Marp Markdown -> Marp HTML -> pages. */
 export function buildDeck(doc: PreparedDocument, templates: TemplateSet, t: Strings): Deck {
   const plan = planDeck(doc.tree);
-  const source = deckMarkdown(doc, plan, templates.brand, t);
+  const source = deckMarkdown(doc, plan, templates.brand, t, templates.logo);
   const deck = renderMarp(source.markdown, brandVariables(templates) + templates.slideTheme);
-  const input = { lang: doc.lang, title: doc.meta.title, deck, notes: source.notes, templates, notesLabel: t.notes_label };
+  const input = { lang: doc.lang, title: doc.meta.title, deck, notes: source.notes, templates, notesLabel: t.notes_label, presenting: t };
   const slides: SlideSource[] = [
     { title: doc.meta.title, place: toPosition(doc.metaPlaces.title) },
     ...plan.slides.map((slide) => ({ title: toString(slide.heading), place: slide.heading.position, file: slide.heading.data?.file })),

@@ -10,6 +10,10 @@ export interface SlidePlan {
   body: RootContent[];
   /** Running prose and `:::notes` blocks. */
   notes: RootContent[];
+  /** The theme layout a `:::slide{layout=...}` block picked (checked in transform; see slide-layouts.ts). */
+  layout?: string;
+  /** Where the first `---` in the section falls in `body`: `two-column` starts its right column there. */
+  columnBreak?: number;
 }
 
 export interface DeckPlan {
@@ -38,19 +42,27 @@ export function planDeck(tree: Root): DeckPlan {
       plan.slides.push(current);
       continue;
     }
+    // Before the first section, a layout has no slide to lay out (transform warns): it is not kept.
     const target = current ?? { body: plan.introNotes, notes: plan.introNotes, directives: plan.introDirectives };
     place(node, target);
   }
   for (const slide of plan.slides) {
     const firstProse = slide.notes.find((node): node is Paragraph => node.type === 'paragraph');
     if (slide.body.length === 0 && firstProse) slide.body.push(firstProse);
+    // `big-number` sets a paragraph large: with none shown, the section's first prose is its figure.
+    else if (slide.layout === 'big-number' && firstProse && !slide.body.some(isTextParagraph)) slide.body.unshift(firstProse);
   }
   return plan;
 }
 
-function place(node: RootContent, target: Pick<SlidePlan, 'body' | 'notes' | 'directives'>): void {
+type Target = Pick<SlidePlan, 'body' | 'notes' | 'directives' | 'layout' | 'columnBreak'>;
+
+function place(node: RootContent, target: Target): void {
   if (isAudienceBlock(node)) {
+    // The first `:::slide{layout=...}` of a section lays out its slide.
+    if (node.name === 'slide' && node.attributes?.layout) target.layout ??= node.attributes.layout;
     for (const child of node.children as RootContent[]) {
+      if (node.name === 'slide' && child.type === 'thematicBreak') target.columnBreak ??= target.body.length;
       if (node.name === 'slide' && child.type === 'html' && child.data?.directives) Object.assign(target.directives, child.data.directives);
       else if (node.name === 'slide') target.body.push(child);
       else if (node.name === 'notes') target.notes.push(child);
@@ -61,15 +73,24 @@ function place(node: RootContent, target: Pick<SlidePlan, 'body' | 'notes' | 'di
     Object.assign(target.directives, node.data.directives);
     return;
   }
-  // A rule inside a section would split the slide in Marp; sections already mark the slides.
-  if (node.type === 'thematicBreak') return;
+  // A rule inside a section would split the slide in Marp; sections already mark the slides. It
+  // only marks where a `two-column` slide's right column starts.
+  if (node.type === 'thematicBreak') {
+    target.columnBreak ??= target.body.length;
+    return;
+  }
   if (SHOWN.has(node.type) || isImageOnly(node)) target.body.push(node);
   else if (node.type === 'paragraph' || node.type === 'html') target.notes.push(node);
   else target.body.push(node);
 }
 
+/** A paragraph of text, not a picture. */
+export function isTextParagraph(node: RootContent): node is Paragraph {
+  return node.type === 'paragraph' && !isImageOnly(node);
+}
+
 /** A paragraph that holds only images (and white space) is a picture, so it is shown. */
-function isImageOnly(node: RootContent): boolean {
+export function isImageOnly(node: RootContent): boolean {
   return (
     node.type === 'paragraph' &&
     node.children.length > 0 &&
