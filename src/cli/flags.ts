@@ -74,3 +74,9 @@ function positiveInt(value: string): number {
   if (!Number.isInteger(n) || n < 1) throw new CommanderError(2, 'handouts.invalidArgument', `error: --concurrency must be a whole number of 1 or more, got \`${value}\``);
   return n;
 }
+
+export function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new CommanderError(2, 'handouts.invalidArgument', `error: --port must be a port number from 0 to 65535, got \`${value}\``);
+  return n;
+}

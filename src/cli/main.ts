@@ -1,10 +1,13 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { ExitCode } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
 import { runBuild } from './commands/build.js';
 import { runCheck } from './commands/check.js';
+import { runDev, type DevFlags } from './commands/dev.js';
+import { runWatch } from './commands/watch.js';
 import { runInit } from './commands/init.js';
-import { commonOptions, type CommonFlags } from './flags.js';
+import { runNew, type NewFlags } from './commands/new.js';
+import { commonOptions, port, type CommonFlags } from './flags.js';
 import { processIo, type Io } from './io.js';
 
 export type { Io };
@@ -21,8 +24,16 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   commonOptions(program.command('build').argument('[source...]', 'documents or folders to build (default: all)'))
     .description('build handouts and slide decks from every document (or the named ones)')
     .option('--force', 'rebuild every output, even those the cache says are current')
-    .action(async (sources: string[], flags: CommonFlags) => {
-      exitCode = await runBuild(sources, flags, io);
+    .option('--watch', 'build, then build again whenever a source, partial, image, template or the config changes (Ctrl-C stops)')
+    .action(async (sources: string[], flags: CommonFlags & { watch?: boolean }) => {
+      exitCode = flags.watch ? await runWatch(sources, flags, io) : await runBuild(sources, flags, io);
+    });
+  commonOptions(program.command('dev'))
+    .description('preview server: the catalog and every output, rebuilt and reloaded on save, errors shown on the page')
+    .addOption(new Option('--port <port>', 'port to listen on; the next free one when taken (default: 4400)').argParser(port))
+    .option('--host <host>', 'address to listen on (default: 127.0.0.1, this machine only)')
+    .action(async (flags: DevFlags) => {
+      exitCode = await runDev(flags, io);
     });
   commonOptions(program.command('check').argument('[source...]', 'documents or folders to check (default: all)'))
     .description('validate content without rendering')
@@ -36,6 +47,17 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .option('--quiet', 'print only errors')
     .action(async (flags: { dir?: string; quiet?: boolean }) => {
       exitCode = await runInit(flags, io);
+    });
+  program
+    .command('new')
+    .argument('<slug>', 'the new document\'s file name without .md: lowercase letters, digits and hyphens')
+    .description('start a new document, content/<slug>.md, with every gap marked TODO (never overwrites)')
+    .option('--content <dir>', 'folder of Markdown sources (default: content)')
+    .option('--config <file>', 'config file (default: handouts.config.yaml when present)')
+    .option('--today <date>', 'the date written as `reviewed`, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else the clock)')
+    .option('--quiet', 'print only errors')
+    .action(async (slug: string, flags: NewFlags) => {
+      exitCode = await runNew(slug, flags, io);
     });
 
   try {

@@ -25,6 +25,8 @@ export interface LoopOptions {
   browser: BrowserManager;
   /** Make the formats that need no browser first and report, then the rest (the dev server). */
   quickFirst?: boolean;
+  /** Only these sources' documents (build --watch with sources named). */
+  sources?: readonly string[];
   onState: (state: LoopState, report?: BuildReport) => void;
   log: (message: string) => void;
 }
@@ -106,11 +108,12 @@ export class WatchLoop {
         this.session = new Session({ config: await loadConfig(this.options.load), browser: this.options.browser, log: this.options.log });
       } else if ([...changes].some((file) => file.startsWith(config!.templates + path.sep))) this.session!.reload('templates');
       const session = this.session!;
+      const scope = { sources: this.options.sources, cwd: this.options.load.cwd };
       if (this.options.quickFirst) {
         const quick = session.config.formats.filter((id) => !requireFormat(id).browser);
-        if (quick.length) this.report(await build({ session, formats: quick }), { full: false, reload: true });
-        this.report(await build({ session }), { full: true, reload: !quick.length });
-      } else this.report(await build({ session }), { full: true, reload: true });
+        if (quick.length) this.report(await build({ session, formats: quick, ...scope }), { full: false, reload: true });
+        this.report(await build({ session, ...scope }), { full: true, reload: !quick.length });
+      } else this.report(await build({ session, ...scope }), { full: true, reload: true });
       this.options.log(`Rebuilt in ${Math.round(performance.now() - started)} ms after ${changes.size} change${changes.size === 1 ? '' : 's'}`);
     } catch (error) {
       if (!(error instanceof HandoutsError)) throw error;

@@ -3,6 +3,7 @@ import { disclaimer } from './disclaimer.js';
 import { htmlRemoved } from './html-removed.js';
 import { imageAlt } from './image-alt.js';
 import { linkBroken } from './link-broken.js';
+import { placeholder } from './placeholder.js';
 import { readingLevel } from './reading-level.js';
 import { resourceBlocked } from './resource-blocked.js';
 import { reviewDue } from './review-due.js';
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   linkBroken,
   reviewDue,
   readingLevel,
+  placeholder,
   disclaimer,
   resourceBlocked,
   slideOverflow,

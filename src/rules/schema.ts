@@ -27,6 +27,7 @@ export const rulesSchema = z.strictObject({
   sources: severitySchema.optional(),
   'slide-overflow': severitySchema.optional(),
   'html-removed': severitySchema.optional(),
+  placeholder: severitySchema.optional(),
 });
 
 export type RulesConfig = z.infer<typeof rulesSchema>;

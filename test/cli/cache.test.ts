@@ -27,7 +27,7 @@ describe('incremental builds', () => {
     const result = await build();
     expect(result.statuses).toEqual({ alpha: 'skipped', beta: 'skipped', gamma: 'skipped' });
     expect(result.json().summary).toMatchObject({ built: 0, skipped: 3, failed: 0 });
-    expect(result.json().documents[0].outputs).toHaveLength(6);
+    expect(result.json().documents[0].outputs).toHaveLength(9);
     expect(statSync(file('output/en/alpha/handout.pdf')).mtimeMs).toBe(before);
     expect(statSync(file('output/manifest.json')).mtimeMs).toBe(manifest);
   });
@@ -118,6 +118,8 @@ describe('a page that takes too long', () => {
   it('fails that document with a clear message instead of hanging the build', async () => {
     const project = tempProject('cache');
     try {
+      // Long enough that no machine lays it out and prints it within the 1 ms allowed.
+      appendFileSync(path.join(project.dir, 'content/beta.md'), Array.from({ length: 3000 }, (_, i) => `- Point ${i} of a very long list\n`).join(''));
       const result = await runCli(project.dir, ['build', 'content/beta.md', '--json', '--format', 'handout-pdf', '--timeout', '0.001', '--browser-endpoint', inject('browserEndpoint')]);
       expect(result.code).toBe(1);
       const [doc] = result.json().documents;

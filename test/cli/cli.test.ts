@@ -64,6 +64,9 @@ describe('handouts build (the built command, run as a process)', () => {
       ['brochure-pdf', 'output/en/good/brochure.pdf'],
       ['slides-pdf', 'output/en/good/slides.pdf'],
       ['slides-html', 'output/en/good/slides.html'],
+      ['slides-notes-pdf', 'output/en/good/slides-notes.pdf'],
+      ['slides-pptx', 'output/en/good/slides.pptx'],
+      ['slides-png', 'output/en/good/slides/001.png'],
     ]);
     expect(good.outputs[3].pages).toBe(2);
     expect(good.outputs[4].pages).toBe(4);
@@ -81,7 +84,7 @@ describe('handouts build (the built command, run as a process)', () => {
     expect(result.stderr).toMatch(/content\/good\.md:5:11 error `reviewed`: must be a date written YYYY-MM-DD {2}front-matter/);
     expect(readFileSync(file('output/en/good/handout.pdf'))).toEqual(before);
     const manifest = JSON.parse(readFileSync(file('output/manifest.json'), 'utf8'));
-    expect(manifest.documents[0]).toMatchObject({ status: 'failed', outputs: [{ file: 'output/en/good/handout.pdf' }, {}, {}, {}, {}, {}] });
+    expect(manifest.documents[0]).toMatchObject({ status: 'failed', outputs: [{ file: 'output/en/good/handout.pdf' }, {}, {}, {}, {}, {}, {}, {}, {}] });
   });
 
   it('gives byte-identical files on a rebuild of the same sources', async () => {

@@ -75,7 +75,8 @@ describe('when the build is interrupted', () => {
     try {
       const child = spawn(process.execPath, [path.join(REPO, 'bin/handouts.js'), 'build', '--browser', inject('browserPath'), '--concurrency', '1'], {
         cwd: project.dir,
-        });
+        env: { ...process.env, TMPDIR: temp, HANDOUTS_TODAY: '2026-12-01' },
+      });
       let stderr = '';
       const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
       await new Promise<void>((resolve) =>

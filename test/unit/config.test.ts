@@ -13,7 +13,7 @@ describe('config precedence: flag, then config file, then environment, then defa
   it('uses defaults when nothing is set', () => {
     const config = resolveConfig({ flags: {}, cwd });
     expect(config).toMatchObject({ content: `${cwd}/content`, out: `${cwd}/output`, paper: 'A4', lang: 'en' });
-    expect(config.formats).toEqual(['handout-pdf', 'handout-html', 'large-print-pdf', 'brochure-pdf', 'slides-pdf', 'slides-html']);
+    expect(config.formats).toEqual(['handout-pdf', 'handout-html', 'large-print-pdf', 'brochure-pdf', 'slides-pdf', 'slides-html', 'slides-notes-pdf', 'slides-pptx', 'slides-png']);
     expect(config.browser).toBeUndefined();
   });
 
@@ -43,7 +43,7 @@ describe('config precedence: flag, then config file, then environment, then defa
       cwd,
     });
     expect(config.out).toBe(`${cwd}/flag-out`);
-    expect(config.formats).toEqual(['slides-pdf', 'slides-html']);
+    expect(config.formats).toEqual(['slides-pdf', 'slides-html', 'slides-notes-pdf', 'slides-pptx', 'slides-png']);
   });
 
   it('rejects an unknown format and a bad environment value as usage errors', () => {
