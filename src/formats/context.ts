@@ -72,6 +72,19 @@ export class RenderContext {
     }
   }
 
+  /** A PNG picture of the top `width` x `height` CSS pixels of a page laid out for print. */
+  async pagePicture(html: string, label: string, options: { width: number; height: number; scale: number }): Promise<{ image: Uint8Array; blocked: string[] }> {
+    if (!this.tools.browser) throw new Error('pictures need a browser; check() renders nothing');
+    const started = performance.now();
+    const { takePagePicture } = await import('../print/pictures.js');
+    try {
+      const { config, templates } = this.tools;
+      return await takePagePicture(this.tools.browser, html, { ...options, label: `${this.doc.ref.source} (${label})`, timeoutMs: config.timeoutMs, assets: templates.fonts.files });
+    } finally {
+      this.timings.pdfMs += performance.now() - started;
+    }
+  }
+
   /** Prints a page through the browser and stamps the document's metadata into the PDF. */
   async print(html: string, label: string, inspect?: (page: Page) => Promise<void>): Promise<PrintedPdf> {
     if (!this.tools.browser) throw new Error('printing needs a browser; check() renders nothing');

@@ -56,6 +56,8 @@ export interface OutputFormat {
   files: readonly string[];
   /** Can also write a print-shop version (bleed, crop marks, page boxes) when the config asks. */
   printReady?: boolean;
+  /** Its main file is a picture of the document, which the catalog shows as a thumbnail. */
+  picture?: boolean;
   /** Needs the browser: the build starts Chromium early when a requested format does. */
   browser: boolean;
   /**

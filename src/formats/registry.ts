@@ -2,6 +2,7 @@ import type { OutputFormat } from './format.js';
 import { brochurePdf } from './brochure/pdf.js';
 import { handoutHtml } from './handout/html.js';
 import { handoutPdf } from './handout/pdf.js';
+import { handoutPng } from './handout/png.js';
 import { largePrintPdf } from './large-print/pdf.js';
 import { slidesHtml } from './slides/html.js';
 import { slidesNotesPdf } from './slides/notes-pdf.js';
@@ -14,7 +15,7 @@ import { slidesPdf } from './slides/pdf.js';
  * one line here; help text, config validation, cache keys, browser start, rule scope and the
  * catalog all read this list.
  */
-const FORMATS: OutputFormat[] = [handoutPdf, handoutHtml, largePrintPdf, brochurePdf, slidesPdf, slidesHtml, slidesNotesPdf, slidesPptx, slidesPng];
+const FORMATS: OutputFormat[] = [handoutPdf, handoutHtml, handoutPng, largePrintPdf, brochurePdf, slidesPdf, slidesHtml, slidesNotesPdf, slidesPptx, slidesPng];
 
 export function allFormats(): readonly OutputFormat[] {
   return FORMATS;

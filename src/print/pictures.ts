@@ -14,6 +14,18 @@ export interface PictureOptions {
 }
 
 /**
+ * A PNG picture of the top of a page, `width` x `height` CSS pixels (the first page of a handout,
+ * laid out for print, for the catalog's thumbnail).
+ */
+export async function takePagePicture(manager: BrowserManager, html: string, options: Omit<PictureOptions, 'selector'>): Promise<{ image: Uint8Array; blocked: string[] }> {
+  const viewport = { width: Math.round(options.width), height: Math.round(options.height), deviceScaleFactor: options.scale };
+  const { result, blocked } = await withLoadedPage(manager, html, { ...options, media: 'print', viewport }, (page) =>
+    page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: viewport.width, height: viewport.height } }),
+  );
+  return { image: result, blocked };
+}
+
+/**
  * PNG pictures of parts of a page (the slides of a deck), made by the browser that prints the
  * PDFs, with the same request rules. The same page gives the same pixels, so the same bytes.
  */

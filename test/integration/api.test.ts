@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { build, check, loadConfig, type BuildReport } from '../../src/index.js';
+import { allFormats, build, check, loadConfig, type BuildReport } from '../../src/index.js';
 import { tempProject } from '../helpers/project.js';
 
 /** The programmatic API, as a CI script or an editor would call it. */
@@ -22,7 +22,7 @@ describe("import { build, check, loadConfig } from 'handouts'", () => {
     expect(report.summary).toEqual({ built: 1, skipped: 0, failed: 1, ms: expect.any(Number) });
     for (const doc of report.documents) expect(doc).toMatchObject(documentShape);
     const good = report.documents.find((d) => d.slug === 'good')!;
-    expect(good.outputs.map((o) => o.format)).toEqual(['handout-pdf', 'handout-html', 'large-print-pdf', 'brochure-pdf', 'slides-pdf', 'slides-html', 'slides-notes-pdf', 'slides-pptx', 'slides-png']);
+    expect(good.outputs.map((o) => o.format)).toEqual(allFormats().map((format) => format.id));
     expect(good.outputs[0]).toMatchObject({ file: 'output/en/good/handout.pdf', pages: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const bad = report.documents.find((d) => d.slug === 'bad')!;
     expect(bad.status).toBe('failed');

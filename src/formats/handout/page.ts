@@ -29,7 +29,7 @@ export interface HandoutOptions {
 }
 
 /** Margins in mm (top, right, bottom, left) of each layout. */
-const LAYOUTS = {
+export const LAYOUTS = {
   handout: { margins: [18, 17, 22, 17] as const, footerPt: 9, runningFooter: true },
   'large-print': { margins: [22, 25, 28, 25] as const, footerPt: 18, runningFooter: false },
 };

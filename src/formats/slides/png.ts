@@ -9,6 +9,7 @@ export const slidesPng: OutputFormat = {
   unit: 'slides',
   files: ['slides/001.png', 'slides/*.png'],
   browser: true,
+  picture: true,
   settings: () => ({}),
   pageRules: ['resource-blocked'],
   async produce(context) {
