@@ -59,7 +59,8 @@ async function handle(site: DevSite, request: IncomingMessage, response: ServerR
       const html = await site.preview(doc, preview[3] as 'handout' | 'large-print');
       // A document that does not build now still gets a page: the overlay says why.
       const page = html ?? `<!doctype html><html lang="${doc.lang}"><head><meta charset="utf-8"><title>${doc.slug}</title></head><body></body></html>`;
-      return send(response, 200, TYPES['.html']!, injectDevScripts(page, [`${DEV_PATH}/paged.js`, `${DEV_PATH}/client.js`]));
+      // The client first: it tells Paged.js, before that runs, to show the pages as sheets once laid out.
+      return send(response, 200, TYPES['.html']!, injectDevScripts(page, [`${DEV_PATH}/client.js`, `${DEV_PATH}/paged.js`]));
     }
   }
   const out = site.out();

@@ -2,6 +2,16 @@
 // It reloads the page after a rebuild and shows the content problems of the page's document
 // over it, located; fixing the file clears them.
 (function () {
+  // On a print preview, Paged.js lays the page out into sheets; once it has, show them on a desk.
+  // (Styles given before it runs are read as print rules, so this one is added after.)
+  window.PagedConfig = Object.assign(window.PagedConfig || {}, {
+    after: function () {
+      var desk = document.createElement('style');
+      desk.textContent = 'html,body{background:#6b7480}.pagedjs_pages{display:flex;flex-direction:column;align-items:center;gap:24px;padding:24px 0}' +
+        '.pagedjs_page{background:#fff;box-shadow:0 2px 12px rgba(0,0,0,.35)}';
+      document.head.appendChild(desk);
+    },
+  });
   var here = location.pathname.replace(/\/(index\.html)?$/, '/');
   var match = /^\/([^/]+)\/([^/]+)\//.exec(here);
   var page = match ? { lang: decodeURIComponent(match[1]), slug: decodeURIComponent(match[2]) } : undefined;
