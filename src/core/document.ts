@@ -6,4 +6,6 @@ export interface DocumentRef {
   source: string;
   /** Output folder name: the file name without `.md`. */
   slug: string;
+  /** The first folder under `content/` it sits in (`es` for `content/es/x.md`), if any. */
+  folder?: string;
 }

@@ -13,3 +13,11 @@ export const languageTag = z.string().refine((tag) => {
 export function baseLanguage(tag: string): string {
   return tag.split('-')[0] as string;
 }
+
+/** A problem in a language's template text file, located in that file. */
+export interface LanguageProblem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}

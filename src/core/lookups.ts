@@ -33,3 +33,9 @@ export const IMAGE_RULES: Record<Extract<AssetLookup, { ok: false }>['reason'], 
   unsupported: 'image-type',
   large: 'too-large',
 };
+
+/**
+ * The document a translation is made from: `content/<slug>.md` for `content/<lang>/<slug>.md`
+ * (linked by slug). Undefined when there is none.
+ */
+export type TranslationSource = (ref: { folder?: string; slug: string }) => { source: string; text: string } | undefined;

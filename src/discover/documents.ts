@@ -17,11 +17,15 @@ export function discoverDocuments(contentDir: string, root: string, only: readon
   }
   const all = walk(contentDir).sort();
   const chosen = only.length ? select(all, only, contentDir, cwd) : all;
-  return chosen.map((file) => ({
-    path: file,
-    source: toPosix(path.relative(root, file)),
-    slug: path.basename(file, '.md'),
-  }));
+  return chosen.map((file) => {
+    const inside = toPosix(path.relative(contentDir, file)).split('/');
+    return {
+      path: file,
+      source: toPosix(path.relative(root, file)),
+      slug: path.basename(file, '.md'),
+      ...(inside.length > 1 && { folder: inside[0] }),
+    };
+  });
 }
 
 function walk(dir: string): string[] {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { LinkTarget, ResolveAsset, ResolveInclude } from '../core/lookups.js';
+import type { LinkTarget, ResolveAsset, ResolveInclude, TranslationSource } from '../core/lookups.js';
 import { sha256 } from '../core/hash.js';
 import { LIMITS } from '../core/limits.js';
 import { MALFORMED_HINT, safeDecodeUri } from '../core/uri.js';
@@ -23,7 +23,7 @@ const IMAGE_TYPES: Record<string, string> = {
 export function createResolvers(
   contentDir: string,
   root: string,
-): { resolveInclude: ResolveInclude; resolveAsset: ResolveAsset; linkTarget: LinkTarget } {
+): { resolveInclude: ResolveInclude; resolveAsset: ResolveAsset; linkTarget: LinkTarget; translationSource: TranslationSource } {
   const contentReal = realpathSync(contentDir);
   const locate = (target: string, from: string) => {
     const absolute = path.resolve(root, path.dirname(from), target);
@@ -74,5 +74,11 @@ export function createResolvers(
     return found.state;
   };
 
-  return { resolveInclude, resolveAsset, linkTarget };
+  const translationSource: TranslationSource = (ref) => {
+    if (!ref.folder) return undefined;
+    const found = locate(`${ref.slug}.md`, toPosix(path.relative(root, path.join(contentDir, 'x'))));
+    return found.state === 'ok' ? { source: found.file, text: readFileSync(found.absolute, 'utf8') } : undefined;
+  };
+
+  return { resolveInclude, resolveAsset, linkTarget, translationSource };
 }

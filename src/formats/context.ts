@@ -66,7 +66,7 @@ export class RenderContext {
     const { takePictures } = await import('../print/pictures.js');
     try {
       const { config, templates } = this.tools;
-      return await takePictures(this.tools.browser, html, { ...options, label: `${this.doc.ref.source} (${label})`, timeoutMs: config.timeoutMs, assets: templates.fonts.files });
+      return await takePictures(this.tools.browser, html, { ...options, label: `${this.doc.ref.source} (${label})`, timeoutMs: config.timeoutMs, assets: templates.fontsFor(this.doc.lang).files });
     } finally {
       this.timings.pdfMs += performance.now() - started;
     }
@@ -79,7 +79,7 @@ export class RenderContext {
     const { takePagePicture } = await import('../print/pictures.js');
     try {
       const { config, templates } = this.tools;
-      return await takePagePicture(this.tools.browser, html, { ...options, label: `${this.doc.ref.source} (${label})`, timeoutMs: config.timeoutMs, assets: templates.fonts.files });
+      return await takePagePicture(this.tools.browser, html, { ...options, label: `${this.doc.ref.source} (${label})`, timeoutMs: config.timeoutMs, assets: templates.fontsFor(this.doc.lang).files });
     } finally {
       this.timings.pdfMs += performance.now() - started;
     }

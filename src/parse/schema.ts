@@ -23,6 +23,8 @@ export const frontMatterSchema = z.strictObject({
   authors: z.array(z.string().min(1)).optional(),
   keywords: z.array(z.string().min(1)).optional(),
   sources: z.array(sourceSchema).optional(),
+  /** Translated by a computer program, not a person: the handout says so. */
+  machine_translated: z.boolean().optional(),
   /** `experimental` prints a notice box on the handout and the title slide. */
   status: z.enum(['current', 'experimental', 'draft']).optional(),
 });

@@ -2,7 +2,7 @@ import type { VFile } from 'vfile';
 import { hasErrors } from '../core/diagnostics.js';
 import type { DocumentRef } from '../core/document.js';
 import type { PreparedDocument } from '../transform/document.js';
-import type { Readability } from '../rules/reading-level.js';
+import type { NotMeasured, Readability } from '../rules/reading-level.js';
 import type { RuleContext } from '../rules/rule.js';
 import { runSourceRules } from '../rules/run.js';
 import { stringsFor } from '../templates/strings.js';
@@ -12,7 +12,9 @@ import type { Tools } from './tools.js';
 export interface Analysed {
   file: VFile;
   document?: PreparedDocument;
-  readability?: Readability;
+  readability?: Readability | NotMeasured;
+  /** The document's language, also when it failed (for its report entry and output folder). */
+  lang?: string;
   /** True when an error means the document must not be rendered. */
   failed: boolean;
 }
@@ -20,17 +22,19 @@ export interface Analysed {
 /** Parse, transform and the source rules: what `check` runs, and what `build` runs before rendering. */
 export function analyseDocument(ref: DocumentRef, text: string, tools: Tools): Analysed {
   const { config, templates } = tools;
-  const { file, document } = prepareDocument(ref, text, {
+  const { file, document, lang } = prepareDocument(ref, text, {
     resolveInclude: tools.resolveInclude,
     resolveAsset: tools.resolveAsset,
+    translationSource: tools.translationSource,
     defaultLang: config.lang,
     languages: Object.keys(templates.strings),
+    languageProblems: templates.languageProblems,
     slideClasses: templates.slideClasses,
     slideLayouts: templates.slideLayouts,
   });
-  if (!document) return { file, failed: true };
+  if (!document) return { file, lang, failed: true };
   const readability = runSourceRules(document, ruleContext(document, tools));
-  return { file, document, readability, failed: hasErrors(file) };
+  return { file, document, lang, readability, failed: hasErrors(file) };
 }
 
 /** What the rules read besides the document, for source and page rules alike. */

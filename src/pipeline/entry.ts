@@ -11,7 +11,7 @@ import type { Analysed } from './analyse.js';
 export function documentEntry(
   ref: DocumentRef,
   config: ResolvedConfig,
-  analysed: Pick<Analysed, 'file' | 'document' | 'readability'>,
+  analysed: Pick<Analysed, 'file' | 'document' | 'readability' | 'lang'>,
   status: DocumentReport['status'],
   extra: { hash?: string; outputs?: DocumentReport['outputs']; carried?: Diagnostic[] } = {},
 ): DocumentReport {
@@ -19,7 +19,7 @@ export function documentEntry(
   return {
     source: ref.source,
     slug: ref.slug,
-    lang: document?.lang ?? config.lang,
+    lang: document?.lang ?? analysed.lang ?? config.lang,
     status,
     ...(document && {
       title: document.meta.title,

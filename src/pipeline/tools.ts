@@ -3,7 +3,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import { createResolvers } from '../discover/resolvers.js';
 import { toPosix } from '../core/paths.js';
 import type { RenderTools } from '../formats/context.js';
-import type { LinkTarget, ResolveAsset, ResolveInclude } from '../core/lookups.js';
+import type { LinkTarget, ResolveAsset, ResolveInclude, TranslationSource } from '../core/lookups.js';
 import { createLiquid } from '../templates/liquid.js';
 import { loadTemplates } from '../templates/load.js';
 
@@ -12,6 +12,7 @@ export interface Tools extends Omit<RenderTools, 'browser'> {
   resolveInclude: ResolveInclude;
   resolveAsset: ResolveAsset;
   linkTarget: LinkTarget;
+  translationSource: TranslationSource;
   /** The templates folder as messages show it (`templates`). */
   templatesDir: string;
 }

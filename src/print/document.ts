@@ -20,7 +20,7 @@ export async function printDocument(
     label: options.label,
     timeoutMs: config.timeoutMs,
     inspect: options.inspect,
-    assets: templates.fonts.files,
+    assets: templates.fontsFor(doc.lang).files,
   });
   const { meta } = doc;
   const finished = await finishPdf(printed.bytes, {

@@ -1,4 +1,4 @@
-import type { Readability } from '../rules/reading-level.js';
+import type { NotMeasured, Readability } from '../rules/reading-level.js';
 
 /** One located problem, as the JSON report carries it. */
 export interface Diagnostic {
@@ -34,7 +34,7 @@ export interface DocumentReport {
   /** sha256 over everything that shapes the outputs: source, partials, templates, config, tool version. */
   hash?: string;
   /** Reading grade of the patient-facing text (Flesch-Kincaid, SMOG). */
-  readability?: Readability;
+  readability?: Readability | NotMeasured;
   outputs: OutputEntry[];
   diagnostics: Diagnostic[];
 }

@@ -8,6 +8,7 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { PreparedDocument } from '../transform/document.js';
 import { warn, type MessageOptions } from '../core/diagnostics.js';
+import { baseLanguage } from '../core/lang.js';
 import { printedText } from './readability-text.js';
 import type { SourceRule } from './rule.js';
 import type { ResolvedRules } from './settings.js';
@@ -31,6 +32,13 @@ type Counts = {
   polysillabicWord: number;
 };
 
+/** What the report says instead of figures, for a language no formula here fits. */
+export interface NotMeasured {
+  measured: false;
+  lang: string;
+  reason: string;
+}
+
 const MIN_WORDS = 30;
 
 export const readingLevel: SourceRule = {
@@ -39,7 +47,12 @@ export const readingLevel: SourceRule = {
   severity: 'warning',
   configurable: true,
   description: 'Flesch-Kincaid grade and SMOG index of what patients read, against a target, and the hardest sentences',
-  check: (doc, context) => ({ readability: checkReadability(doc, context.rules) }),
+  // The grade formulas and the syllable counter are made for English; another language gets no
+  // grade rather than a wrong one, and the report says so.
+  check: (doc, context) =>
+    baseLanguage(doc.lang) === 'en'
+      ? { readability: checkReadability(doc, context.rules) }
+      : { readability: { measured: false, lang: doc.lang, reason: `not measured for \`${doc.lang}\`: the formulas here are made for English` } },
 };
 
 /**

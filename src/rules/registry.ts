@@ -10,6 +10,7 @@ import { reviewDue } from './review-due.js';
 import type { PageRule, Rule, SourceRule } from './rule.js';
 import { slideOverflow } from './slide-overflow.js';
 import { sources } from './sources.js';
+import { translationStale } from './translation-stale.js';
 import { STRUCTURAL_RULES } from './structural.js';
 
 /**
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   linkBroken,
   reviewDue,
   readingLevel,
+  translationStale,
   placeholder,
   disclaimer,
   resourceBlocked,

@@ -1,7 +1,7 @@
 import type { PreparedDocument } from '../transform/document.js';
 import type { OutputFormat, PageFindings } from '../formats/format.js';
 import type { Strings } from '../templates/brand.js';
-import type { Readability } from './reading-level.js';
+import type { NotMeasured, Readability } from './reading-level.js';
 import type { ResolvedRules } from './settings.js';
 
 import type { LinkTarget } from '../core/lookups.js';
@@ -22,7 +22,7 @@ export interface RuleContext {
 
 /** What a source rule found beyond its messages, for the report. */
 export interface RuleFacts {
-  readability?: Readability;
+  readability?: Readability | NotMeasured;
 }
 
 /** A page as a format rendered it, handed to the page rules that format lists. */

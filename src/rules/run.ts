@@ -1,6 +1,6 @@
 import type { PreparedDocument } from '../transform/document.js';
 import type { PageFindings, OutputFormat } from '../formats/format.js';
-import type { Readability } from './reading-level.js';
+import type { NotMeasured, Readability } from './reading-level.js';
 import { pageRule, sourceRules } from './registry.js';
 import type { RuleContext } from './rule.js';
 import type { ResolvedRules } from './settings.js';
@@ -11,8 +11,8 @@ import { applySeverity } from './severity.js';
  * come in through `context`. Messages land on the document's VFile with the configured
  * severities; returns the reading figures.
  */
-export function runSourceRules(doc: PreparedDocument, context: RuleContext & { strict: boolean }): Readability | undefined {
-  let readability: Readability | undefined;
+export function runSourceRules(doc: PreparedDocument, context: RuleContext & { strict: boolean }): Readability | NotMeasured | undefined {
+  let readability: Readability | NotMeasured | undefined;
   for (const rule of sourceRules()) readability = rule.check(doc, context)?.readability ?? readability;
   applySeverity(doc.file, context.rules, context.strict);
   return readability;

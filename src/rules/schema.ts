@@ -28,6 +28,7 @@ export const rulesSchema = z.strictObject({
   'slide-overflow': severitySchema.optional(),
   'html-removed': severitySchema.optional(),
   placeholder: severitySchema.optional(),
+  'translation-stale': severitySchema.optional(),
 });
 
 export type RulesConfig = z.infer<typeof rulesSchema>;

@@ -9,7 +9,7 @@ export type Severity = (typeof SEVERITIES)[number];
  * (front matter, includes, unknown directives, missing images) always fail the document: it
  * cannot be built right without them fixed.
  */
-export const CONFIGURABLE_RULES = ['image-alt', 'link-broken', 'reading-level', 'review-due', 'disclaimer', 'sources', 'slide-overflow', 'html-removed', 'placeholder'] as const;
+export const CONFIGURABLE_RULES = ['image-alt', 'link-broken', 'reading-level', 'review-due', 'disclaimer', 'sources', 'slide-overflow', 'html-removed', 'placeholder', 'translation-stale'] as const;
 export type ConfigurableRule = (typeof CONFIGURABLE_RULES)[number];
 
 /** Rule settings with every default filled in. */

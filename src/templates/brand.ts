@@ -1,7 +1,15 @@
 import { z } from 'zod';
+import type { LanguageProblem } from '../core/lang.js';
 import type { EmbeddedFonts } from './fonts.js';
+import type { DocumentFonts } from './script-fonts.js';
 
 const color = z.string().regex(/^#[0-9a-fA-F]{3,8}$/, 'must be a hex colour such as `#1d4e89`');
+
+const fontSchema = z.strictObject({
+  family: z.string().min(1),
+  /** A Fontsource package; its 400, 700 and italic faces are embedded. */
+  package: z.string().min(1),
+});
 
 /** `templates/brand.yaml`: one brand for the handout and the slide theme. */
 export const brandSchema = z.strictObject({
@@ -19,10 +27,14 @@ export const brandSchema = z.strictObject({
     notice: color,
     notice_border: color,
   }),
-  font: z.strictObject({
-    family: z.string().min(1),
-    /** A Fontsource package; its 400, 700 and italic faces are embedded. */
-    package: z.string().min(1),
+  font: fontSchema,
+  /**
+   * Fonts for scripts the brand font lacks, by ISO 15924 script code (`Arab`, `Hebr`): embedded
+   * only in documents whose language is written in that script.
+   */
+  script_fonts: z.record(z.string().regex(/^[A-Z][a-z]{3}$/, 'must be a script code such as `Arab`'), fontSchema).default({
+    Arab: { family: 'Noto Sans Arabic', package: '@fontsource/noto-sans-arabic' },
+    Hebr: { family: 'Noto Sans Hebrew', package: '@fontsource/noto-sans-hebrew' },
   }),
 });
 
@@ -45,6 +57,11 @@ export const stringsSchema = z.strictObject({
   slide_of: z.string(),
   deck_label: z.string(),
   notes_label: z.string(),
+  /** The brand's tagline and contact line in this language, when brand.yaml's are in another. */
+  clinic_tagline: z.string().optional(),
+  clinic_contact: z.string().optional(),
+  machine_translated_title: z.string(),
+  machine_translated_body: z.string(),
   brochure_contact_title: z.string(),
   qr_caption: z.string(),
   /** Presenting from `slides.html`: the key list (`?`) and the presenter view (`P`). */
@@ -85,6 +102,8 @@ export interface TemplateSet {
   logo: string;
   /** The fonts in both forms: inline for files people open, linked for pages printed to PDF. */
   fonts: EmbeddedFonts;
+  /** The fonts a document in `lang` needs: the brand's, plus its script's when the brand lacks it. */
+  fontsFor: (lang: string) => DocumentFonts;
   handoutTemplate: string;
   handoutCss: string;
   /** Added to the handout's CSS for the large-print layout. */
@@ -98,4 +117,6 @@ export interface TemplateSet {
   slideLayouts: readonly string[];
   catalogTemplate: string;
   strings: Readonly<Record<string, Strings>>;
+  /** Languages whose template text file is incomplete, with where: their documents fail. */
+  languageProblems: Readonly<Record<string, readonly LanguageProblem[]>>;
 }

@@ -1,11 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { z } from 'zod';
 import { UsageError } from '../core/errors.js';
 import { validateYaml } from '../core/yaml.js';
-import { brandSchema, stringsSchema, type TemplateSet } from './brand.js';
+import { brandSchema, type TemplateSet } from './brand.js';
+import { loadStrings } from './strings-load.js';
 import { embedFonts } from './fonts.js';
+import { documentFonts } from './script-fonts.js';
 import { themeClasses, themeLayouts } from './theme-classes.js';
 
 /**
@@ -32,13 +34,7 @@ export function loadTemplates(dir: string, root: string): TemplateSet {
 
   const brand = yamlFile('brand.yaml', brandSchema);
   const logoText = read(brand.logo);
-  const strings = Object.fromEntries(
-    readdirSync(path.join(dir, 'i18n'))
-      .filter((name) => name.endsWith('.yaml'))
-      .sort()
-      .map((name) => [name.slice(0, -'.yaml'.length), yamlFile(`i18n/${name}`, stringsSchema)]),
-  );
-  if (!strings.en) throw new UsageError('Template text `templates/i18n/en.yaml` is missing');
+  const { strings, languageProblems } = loadStrings(dir, root);
   const fonts = embedFonts(resolveFontPackage(brand.font.package, root));
   const slideTheme = read('slides/theme.css');
   const slideClasses = themeClasses(slideTheme);
@@ -47,6 +43,7 @@ export function loadTemplates(dir: string, root: string): TemplateSet {
     brand,
     logo: `data:image/svg+xml;base64,${Buffer.from(logoText).toString('base64')}`,
     fonts,
+    fontsFor: documentFonts(fonts, brand.font.family, brand.script_fonts, (name) => embedFonts(resolveFontPackage(name, root))),
     handoutTemplate: read('handout/handout.liquid'),
     handoutCss: read('handout/handout.css'),
     largePrintCss: read('handout/large-print.css'),
@@ -57,6 +54,7 @@ export function loadTemplates(dir: string, root: string): TemplateSet {
     slideLayouts: themeLayouts(slideClasses),
     catalogTemplate: read('catalog.liquid'),
     strings,
+    languageProblems,
   };
 }
 

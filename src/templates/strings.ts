@@ -1,4 +1,4 @@
-import type { Strings, TemplateSet } from './brand.js';
+import type { Brand, Strings, TemplateSet } from './brand.js';
 
 export interface StringsLookup {
   strings: Strings;
@@ -36,3 +36,12 @@ export function formatDate(iso: string, lang: string): string {
 
 /** Date formats by language: making one is far slower than using it. */
 const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The brand as a document in one language prints it: brand.yaml's tagline and contact line,
+ * unless that language's template text gives its own (a Spanish handout gets a Spanish contact
+ * line, not the English one).
+ */
+export function brandFor(templates: TemplateSet, t: Strings): Brand {
+  return { ...templates.brand, tagline: t.clinic_tagline ?? templates.brand.tagline, contact: t.clinic_contact ?? templates.brand.contact };
+}

@@ -16,6 +16,8 @@ export interface PreparedDocument {
   metaPlaces: Record<string, Place>;
   /** The text of the document and of every partial it includes, by project-relative path. */
   texts: ReadonlyMap<string, string>;
+  /** For a translation: the document it is made from and that document's `reviewed` date. */
+  translation?: { source: string; reviewed?: string };
   /** sha256 of every file the outputs depend on (source, partials, images), by project-relative path. */
   deps: ReadonlyMap<string, string>;
 }

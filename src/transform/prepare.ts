@@ -2,23 +2,24 @@ import { VFile } from 'vfile';
 import { sha256 } from '../core/hash.js';
 import type { DocumentRef } from '../core/document.js';
 import type { PreparedDocument } from './document.js';
-import { hasErrors, warn } from '../core/diagnostics.js';
+import { hasErrors } from '../core/diagnostics.js';
 import { readFrontMatter } from '../parse/front-matter.js';
 import { parseMarkdown } from '../parse/markdown.js';
 import { checkDirectives } from './directives.js';
+import { documentLanguage, type LanguageContext } from './language.js';
 import { checkNesting, checkSourceSize } from './limits.js';
 import { inlineImages, type ResolveAsset } from './images.js';
 import { expandIncludes, type ResolveInclude } from './includes.js';
 import { collectSlideDirectives } from './slide-directives.js';
 import { checkSlideLayouts } from './slide-layouts.js';
+import { translationOf } from './translation.js';
+import type { TranslationSource } from '../core/lookups.js';
 
-export interface PrepareContext {
+export interface PrepareContext extends LanguageContext {
   resolveInclude: ResolveInclude;
   resolveAsset: ResolveAsset;
-  /** Language of documents whose front matter names none. */
-  defaultLang: string;
-  /** Languages that have template text; others fall back with a warning. */
-  languages: readonly string[];
+  /** The source of a translation (same slug at the top of `content/`), when there is one. */
+  translationSource?: TranslationSource;
   /** Slide classes the theme defines: the ones content may pick with a `class` directive. */
   slideClasses: readonly string[];
   /** Slide layouts the theme offers (its `layout-<name>` classes): the ones `:::slide{layout=...}` may name. */
@@ -33,7 +34,7 @@ export function prepareDocument(
   ref: DocumentRef,
   text: string,
   context: PrepareContext,
-): { file: VFile; document?: PreparedDocument } {
+): { file: VFile; document?: PreparedDocument; lang?: string } {
   const file = new VFile({ path: ref.source, value: text });
   if (!checkSourceSize(text, file)) return { file };
   const tree = parseMarkdown(text);
@@ -54,15 +55,12 @@ export function prepareDocument(
   collectSlideDirectives(tree, file, { classes: context.slideClasses, resolveAsset: context.resolveAsset, self: ref.source, onRead });
   tree.children = tree.children.filter((child) => child.type !== 'yaml');
 
-  const lang = meta?.lang ?? context.defaultLang;
-  const base = lang.split('-')[0] as string;
-  if (meta && !context.languages.includes(lang) && !context.languages.includes(base)) {
-    warn(file, `No template text for language \`${lang}\`; the handout's labels are in English`, {
-      place: { line: 1, column: 1 },
-      ruleId: 'lang-templates',
-    });
-  }
-  if (!meta || hasErrors(file)) return { file };
+  const lang = documentLanguage(ref, meta?.lang, places.lang, file, context);
+  if (!meta || hasErrors(file)) return { file, lang };
+  const translation = translationOf(ref, lang, context.defaultLang, context.translationSource);
   const deps = new Map([...[...texts].map(([name, content]) => [name, sha256(content)] as const), ...images]);
-  return { file, document: { ref, file, meta, lang, tree, metaPlaces: places, texts, deps } };
+  if (translation) deps.set(translation.source, sha256(translation.text));
+  const document: PreparedDocument = { ref, file, meta, lang, tree, metaPlaces: places, texts, deps };
+  if (translation) document.translation = { source: translation.source, reviewed: translation.reviewed };
+  return { file, document, lang };
 }

@@ -7,7 +7,7 @@ import type { RenderContext } from '../context.js';
 import type { Place } from '../../core/diagnostics.js';
 import { ASSET_ORIGIN } from '../../templates/fonts.js';
 import { contentSecurityPolicy } from '../../templates/csp.js';
-import { formatDate } from '../../templates/strings.js';
+import { brandFor, formatDate } from '../../templates/strings.js';
 import { brochureTree } from '../../transform/audience.js';
 import { markdownToHtml } from '../../transform/to-html.js';
 import { normaliseSource, noticeFor } from '../handout/page.js';
@@ -27,7 +27,7 @@ export async function brochurePage(context: RenderContext, bleedMm = 0): Promise
     liquid.parseAndRenderSync(templates.brochureTemplate, {
       lang: doc.lang,
       doc: doc.meta,
-      brand: templates.brand,
+      brand: brandFor(templates, t),
       t,
       logo: templates.logo,
       sheet: brochureSheet(config.paper, { foldMm: config.brochureFoldMm, bleedMm }),

@@ -6,7 +6,7 @@ import type { Strings, TemplateSet } from '../../templates/brand.js';
 import { ASSET_ORIGIN } from '../../templates/fonts.js';
 import { cssString } from '../../templates/liquid.js';
 import { contentSecurityPolicy } from '../../templates/csp.js';
-import { formatDate, stringsFor } from '../../templates/strings.js';
+import { brandFor, formatDate, stringsFor } from '../../templates/strings.js';
 import { forAudience } from '../../transform/audience.js';
 import { markdownToHtml } from '../../transform/to-html.js';
 import { margins, pageSize, type Paper } from '../paper.js';
@@ -71,12 +71,14 @@ export function renderHandoutHtml(
   const { strings: t } = stringsFor(templates, doc.lang);
   const { meta } = doc;
   const layout = LAYOUTS[options.layout ?? 'handout'];
+  const fonts = templates.fontsFor(doc.lang);
   const reviewedText = formatDate(meta.reviewed, doc.lang);
   const notice = noticeFor(meta, t);
+  const machine = meta.machine_translated ? { title: t.machine_translated_title, body: t.machine_translated_body } : undefined;
   return liquid.parseAndRenderSync(templates.handoutTemplate, {
     lang: doc.lang,
     doc: meta,
-    brand: templates.brand,
+    brand: brandFor(templates, t),
     t,
     logo: templates.logo,
     paper: options.paper,
@@ -86,11 +88,14 @@ export function renderHandoutHtml(
     large_print: options.layout === 'large-print',
     large_print_css: templates.largePrintCss,
     web: !options.forPrint && !options.preview,
-    font_css: options.forPrint ? templates.fonts.linked : templates.fonts.inline,
+    font_css: options.forPrint ? fonts.linked : fonts.inline,
+    font_stack: fonts.stack,
     csp: contentSecurityPolicy({ fonts: options.forPrint ? ASSET_ORIGIN : undefined }),
     handout_css: templates.handoutCss,
     body: options.body ?? handoutBody(doc),
     notice,
+    machine_notice: machine,
+    dir: textDirection(doc.lang),
     sources: (meta.sources ?? []).map(normaliseSource),
     keywords: meta.keywords ?? [],
     reviewed_text: reviewedText,
@@ -98,6 +103,16 @@ export function renderHandoutHtml(
     footer_left: layout.runningFooter ? `${templates.brand.clinic} · ${meta.title} · ${t.reviewed}: ${reviewedText}` : '',
     page_counter: pageCounter(t.page_of),
   });
+}
+
+/** `rtl` for languages written right to left (Arabic, Hebrew...), as the platform's locale data says. */
+export function textDirection(lang: string): 'ltr' | 'rtl' {
+  try {
+    const locale = new Intl.Locale(lang) as Intl.Locale & { textInfo?: { direction?: string }; getTextInfo?: () => { direction?: string } };
+    return (locale.getTextInfo?.() ?? locale.textInfo)?.direction === 'rtl' ? 'rtl' : 'ltr';
+  } catch {
+    return 'ltr';
+  }
 }
 
 /** The notice an experimental or draft document carries, in its language. */

@@ -4,6 +4,7 @@ import type { PreparedDocument } from '../../transform/document.js';
 import type { RenderContext } from '../context.js';
 import type { Strings, TemplateSet } from '../../templates/brand.js';
 import { cssString } from '../../templates/liquid.js';
+import { brandFor } from '../../templates/strings.js';
 import { presentPage, printPage } from './pages.js';
 import { renderMarp, type RenderedDeck } from './marp.js';
 import { deckMarkdown } from './markdown.js';
@@ -37,7 +38,7 @@ export function deckOf(context: RenderContext): Deck {
 /** Pure: where slides are made. Source tree -> plan -> Marp Markdown -> Marp HTML -> pages. */
 export function buildDeck(doc: PreparedDocument, templates: TemplateSet, t: Strings): Deck {
   const plan = planDeck(doc.tree);
-  const source = deckMarkdown(doc, plan, templates.brand, t, templates.logo);
+  const source = deckMarkdown(doc, plan, brandFor(templates, t), t, templates.logo);
   const deck = renderMarp(source.markdown, brandVariables(templates) + templates.slideTheme);
   const input = { lang: doc.lang, title: doc.meta.title, deck, notes: source.notes, templates, notesLabel: t.notes_label, presenting: t };
   const slides: SlideSource[] = [
