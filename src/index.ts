@@ -7,6 +7,7 @@
  */
 export { build, type BuildOptions } from './pipeline/build.js';
 export { check, type CheckOptions } from './pipeline/check.js';
+export { merge, type MergeOptions, type MergeReport } from './pipeline/merge.js';
 export { Session, type SessionOptions, type SessionPart } from './pipeline/session.js';
 export { loadConfig, CONFIG_FILE } from './config/load.js';
 export { defineConfig } from './config/define.js';

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { UserConfig } from '../config/types.js';
 import { allFormats, formatGroups } from '../formats/registry.js';
+import type { Reporter } from './output.js';
 
 /** Flags every command that reads content takes. */
 export interface CommonFlags {
@@ -19,10 +20,17 @@ export interface CommonFlags {
   force?: boolean;
   timeout?: number;
   printReady?: boolean;
+  /** `I/N`: build only shard I of N (`build` only). */
+  shard?: string;
+  /** How diagnostics are printed (`build` and `check`); `human` when not given. */
+  reporter?: Reporter;
 }
 
+/** The commands whose diagnostics `--reporter` can turn into GitHub annotations. */
+const REPORTING = ['build', 'check'];
+
 export function commonOptions(command: Command): Command {
-  return command
+  command
     .option('--content <dir>', 'folder of Markdown sources (default: content)')
     .option('--out <dir>', 'folder to write outputs to (default: output)')
     .option('--config <file>', 'config file (default: handouts.config.yaml when present)')
@@ -34,7 +42,11 @@ export function commonOptions(command: Command): Command {
     .option('--strict', 'treat warnings as errors: a document with a warning fails')
     .option('--print-ready', 'also write print-shop versions (bleed, crop marks, page boxes) of the formats that can')
     .option('--today <date>', 'the date review rules take as today, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else the clock)')
-    .option('--json', 'write one JSON report to stdout')
+    .option('--json', 'write one JSON report to stdout');
+  if (REPORTING.includes(command.name())) {
+    command.addOption(new Option('--reporter <name>', 'how diagnostics are printed on stderr: human lines, or github workflow commands (annotations in GitHub Actions)').choices(['human', 'github']).default('human'));
+  }
+  return command
     .option('--quiet', 'print only errors')
     .option('--verbose', 'say which browser is used and where the time went')
     .addHelpText('after', () => formatsHelp());
@@ -60,6 +72,7 @@ export function toUserConfig(flags: CommonFlags): UserConfig {
     strict: flags.strict,
     today: flags.today,
     print_ready: flags.printReady,
+    shard: flags.shard,
   };
 }
 

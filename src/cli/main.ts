@@ -6,6 +6,7 @@ import { runCheck } from './commands/check.js';
 import { runDev, type DevFlags } from './commands/dev.js';
 import { runWatch } from './commands/watch.js';
 import { runInit } from './commands/init.js';
+import { runMerge, type MergeFlags } from './commands/merge.js';
 import { runNew, type NewFlags } from './commands/new.js';
 import { commonOptions, port, type CommonFlags } from './flags.js';
 import { processIo, type Io } from './io.js';
@@ -25,6 +26,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .description('build handouts and slide decks from every document (or the named ones)')
     .option('--force', 'rebuild every output, even those the cache says are current')
     .option('--watch', 'build, then build again whenever a source, partial, image, template or the config changes (Ctrl-C stops)')
+    .option('--shard <I/N>', 'build only shard I of N (a stable split of the documents, for CI; `handouts merge` joins the outputs)')
     .action(async (sources: string[], flags: CommonFlags & { watch?: boolean }) => {
       exitCode = flags.watch ? await runWatch(sources, flags, io) : await runBuild(sources, flags, io);
     });
@@ -34,6 +36,19 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .option('--host <host>', 'address to listen on (default: 127.0.0.1, this machine only)')
     .action(async (flags: DevFlags) => {
       exitCode = await runDev(flags, io);
+    });
+  program
+    .command('merge')
+    .argument('<dir...>', 'output folders of `handouts build --shard I/N` runs')
+    .description('merge the output folders of shard builds into one output folder, manifest and catalog')
+    .option('--out <dir>', 'folder to write the merged output to (default: output)')
+    .option('--config <file>', 'config file (default: handouts.config.yaml when present)')
+    .option('--content <dir>', 'folder of Markdown sources, to name documents no shard holds (default: content)')
+    .option('--today <date>', 'the date the catalog takes as today for review states, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else the clock)')
+    .option('--json', 'write one JSON report to stdout')
+    .option('--quiet', 'print only errors')
+    .action(async (dirs: string[], flags: MergeFlags) => {
+      exitCode = await runMerge(dirs, flags, io);
     });
   commonOptions(program.command('check').argument('[source...]', 'documents or folders to check (default: all)'))
     .description('validate content without rendering')

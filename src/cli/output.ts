@@ -1,5 +1,9 @@
 import type { DocumentReport } from '../report/types.js';
 import { formatDiagnostic } from '../report/diagnostics.js';
+import { formatGithub } from '../report/github.js';
+
+/** How diagnostics are printed: `human` lines, or `github` workflow commands (annotations in Actions). */
+export type Reporter = 'human' | 'github';
 
 export interface Output {
   /** Progress and results for people, on stderr; silent with --quiet. */
@@ -18,13 +22,16 @@ export interface Output {
 /**
  * Human output on stderr. On a terminal, one progress line (`12/50 documents`) is redrawn in
  * place and only documents with something to say get their own lines; elsewhere (CI logs) every
- * document gets one plain line with its count.
+ * document gets one plain line with its count. With the `github` reporter each diagnostic is a
+ * workflow command instead of its human line, on the same stream (stdout stays for `--json`), and
+ * the progress line is never redrawn, so every command starts a line of its own.
  */
 export function createOutput(
-  options: { quiet?: boolean; verbose?: boolean },
+  options: { quiet?: boolean; verbose?: boolean; reporter?: Reporter },
   stream: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr,
 ): Output {
-  const tty = Boolean(stream.isTTY) && !options.quiet;
+  const format = options.reporter === 'github' ? formatGithub : formatDiagnostic;
+  const tty = Boolean(stream.isTTY) && !options.quiet && options.reporter !== 'github';
   let progress = '';
   let total = 0;
   let finished = 0;
@@ -45,7 +52,7 @@ export function createOutput(
     document(report) {
       finished++;
       for (const diagnostic of report.diagnostics) {
-        const line = formatDiagnostic(diagnostic);
+        const line = format(diagnostic);
         if (said.has(line) || (diagnostic.severity === 'warning' && options.quiet)) continue;
         said.add(line);
         write(line);

@@ -32,6 +32,8 @@ export const userConfigSchema = z.strictObject({
   browser: z.string().min(1).optional(),
   /** WebSocket URL of a running browser to render through instead of launching one. */
   browserEndpoint: z.string().url().optional(),
+  /** Build only part of the documents, `I/N` (shard I of N), for a CI matrix; `handouts merge` joins the parts. Default: all. */
+  shard: z.string().min(1).optional(),
   /** How many documents render at once. Default: the number of cores, at most 4. */
   concurrency: z.number().int().min(1).max(64).optional(),
   /** Seconds one document's page may take to render before it fails alone. Default 60. */

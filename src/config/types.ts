@@ -20,6 +20,8 @@ export interface ResolvedConfig {
   readonly browser?: string;
   readonly browserEndpoint?: string;
   readonly concurrency: number;
+  /** Only this part of the documents is built, `I/N` (checked when the build starts); none: all. */
+  readonly shard?: string;
   /** Milliseconds one page may take to load or print. */
   readonly timeoutMs: number;
   readonly strict: boolean;

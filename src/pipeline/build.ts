@@ -8,7 +8,9 @@ import { requireFormat } from '../formats/registry.js';
 import type { BuildReport, DocumentReport } from '../report/types.js';
 import { ensureWritable } from '../write/atomic.js';
 import { writeIndexes } from './indexes.js';
+import { dropOtherShards } from './merge.js';
 import { Session } from './session.js';
+import { inShard, parseShard } from './shard.js';
 
 export interface BuildOptions {
   /** The resolved configuration (see `loadConfig`); taken from `session` when one is given. */
@@ -21,6 +23,8 @@ export interface BuildOptions {
   sources?: readonly string[];
   /** The folder `sources` are relative to. Default: the config's project root. */
   cwd?: string;
+  /** Only shard I of N of the documents, `I/N` (see `handouts merge`). Default: the config's `shard`, else all. */
+  shard?: string;
   /** Rebuild every output, current or not. */
   force?: boolean;
   /** Build only these of the configured formats this time (the dev server makes the quick ones first). */
@@ -43,7 +47,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const session = options.session ?? new Session({ config: requireConfig(options), browser: options.browser, log: options.log });
   const { config } = session;
   try {
-    const refs = discoverDocuments(config.content, config.root, options.sources, options.cwd ?? config.root);
+    const shard = parseShard(options.shard ?? config.shard);
+    const refs = inShard(discoverDocuments(config.content, config.root, options.sources, options.cwd ?? config.root), config.content, shard);
     ensureWritable(config.out);
     const ids = options.formats ? config.formats.filter((id) => options.formats!.includes(id)) : config.formats;
     const formats = ids.map(requireFormat);
@@ -81,6 +86,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       ...(restarted.length && { restarts: restarted.map((document) => ({ document })) }),
       ...(config.builtInTemplates && { templates: 'built-in' as const }),
     };
+    if (shard) dropOtherShards(config, shard);
     await writeIndexes(session, report);
     report.summary.ms = Math.round(performance.now() - started);
     return report;
