@@ -4,3 +4,4 @@ import { cpSync } from 'node:fs';
 
 cpSync('src/formats/slides/client', 'dist/formats/slides/client', { recursive: true });
 cpSync('src/dev/client', 'dist/dev/client', { recursive: true });
+cpSync('src/write/catalog-client', 'dist/write/catalog-client', { recursive: true });

@@ -19,5 +19,5 @@ export async function writeIndexes(session: Session, report: BuildReport): Promi
   if (same && existsSync(catalogFile)) return;
   if (!same) writeAtomic(path.join(config.out, MANIFEST), text);
   const [{ renderCatalog }, tools] = await Promise.all([import('../write/catalog.js'), session.loadTools()]);
-  writeAtomic(catalogFile, renderCatalog(manifest, tools.templates, tools.liquid, config.out, config.root));
+  writeAtomic(catalogFile, renderCatalog(manifest, tools.templates, tools.liquid, config.out, config.root, { today: config.today, warnDays: config.rules.reviewWarnDays }));
 }

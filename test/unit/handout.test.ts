@@ -30,7 +30,7 @@ describe('the handout template', () => {
 
   it('holds the content for print only, with notice, sources, dates and disclaimer', () => {
     const html = render();
-    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('<html lang="en" dir="ltr">');
     expect(html).toContain('<h1>Test condition handout</h1>');
     expect(html).toContain('Print-only text.');
     expect(html).not.toContain('Slide-only text.');
