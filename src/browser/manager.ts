@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { EnvironmentError } from '../core/errors.js';
+import { connectBrowser, type ConnectOptions } from './connect.js';
 import { discoverBrowser, type Attempt } from './discover.js';
 import { launchArgs } from './flags.js';
 
@@ -10,8 +11,10 @@ export interface BrowserManagerOptions {
   /** An explicit executable (flag, config or environment). */
   executablePath?: string;
   executableFrom?: string;
-  /** Connect to this running browser instead of launching one; it is left running at the end. */
+  /** Connect to this running browser (ws://... or http://HOST:PORT) instead of launching one; it is left running at the end. */
   endpoint?: string;
+  /** Attempts and waits for connecting to `endpoint` (tests make them short). */
+  connect?: Pick<ConnectOptions, 'attempts' | 'delayMs' | 'attemptTimeoutMs'>;
   /** Most pages open at once; pages are reused between documents. */
   maxPages: number;
   log?: (message: string) => void;
@@ -32,6 +35,9 @@ export class BrowserManager {
   private disposed = false;
   private disposing?: Promise<void>;
   private profileDir?: string;
+  /** Pages this manager opened, so a remote browser is left without them. */
+  private readonly pages = new Set<Page>();
+  private readonly stopping = new AbortController();
   /** Which browser is in use, once started. */
   description?: string;
   /** Milliseconds spent finding and starting (or connecting to) the browser. */
@@ -44,10 +50,18 @@ export class BrowserManager {
   browser(): Promise<Browser> {
     // Once disposing has begun (the build ended or was stopped), never start a browser again.
     if (this.disposed) return Promise.reject(new Error('the browser was closed because the build is stopping'));
-    this.launching ??= this.start().catch((error: unknown) => {
-      this.launching = undefined;
-      throw error;
-    });
+    if (!this.launching) {
+      const starting: Promise<Browser> = this.start().catch((error: unknown) => {
+        // A start that just failed answers the callers that come soon after with the same error:
+        // otherwise each document of a build (and the build's early start) would wait through its
+        // own round of connection attempts. A later use (the next build in watch mode) tries again.
+        setTimeout(() => {
+          if (this.launching === starting) this.launching = undefined;
+        }, FAILED_START_KEPT_MS).unref();
+        throw error;
+      });
+      this.launching = starting;
+    }
     return this.launching;
   }
 
@@ -68,6 +82,7 @@ export class BrowserManager {
   /** Closes the browser (or disconnects from it) and removes its profile; safe to call more than once. */
   dispose(): Promise<void> {
     this.disposed = true;
+    this.stopping.abort();
     this.disposing ??= this.close();
     return this.disposing;
   }
@@ -79,17 +94,22 @@ export class BrowserManager {
     const dir = this.profileDir;
     const browser = launching ? await launching.catch(() => undefined) : undefined;
     if (browser) {
-      if (this.options.endpoint) await browser.disconnect().catch(() => undefined);
-      else {
+      if (this.options.endpoint) {
+        // Someone else's browser (or a pool's) keeps running for its other users, but the tabs
+        // opened here would stay open in it after a disconnect, so they are closed first; a browser
+        // that no longer answers must not hold up the end of the build.
+        const closing = Promise.allSettled([...this.pages].map((page) => page.close()));
+        await settle(closing, 2_000);
+        await browser.disconnect().catch(() => undefined);
+      } else {
         const child = browser.process();
         const exited = child && child.exitCode === null && child.signalCode === null ? new Promise((resolve) => child.once('exit', resolve)) : undefined;
         await browser.close().catch(() => child?.kill('SIGKILL'));
         // Wait for the process to be gone (so its profile is no longer written), but not forever.
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 5_000)))]);
-        clearTimeout(timer);
+        await settle(exited, 5_000);
       }
     }
+    this.pages.clear();
     if (dir) removeDir(dir);
     this.profileDir = undefined;
   }
@@ -101,7 +121,10 @@ export class BrowserManager {
     if (this.open < this.options.maxPages) {
       this.open++;
       try {
-        return await browser.newPage();
+        const page = await browser.newPage();
+        this.pages.add(page);
+        page.once('close', () => this.pages.delete(page));
+        return page;
       } catch (error) {
         this.open--;
         throw error;
@@ -136,6 +159,7 @@ export class BrowserManager {
       this.launching = undefined;
       this.idle.length = 0;
       this.open = 0;
+      this.pages.clear();
       // A crashed browser's profile is removed once its process has exited, so nothing
       // re-creates files in it afterwards; dispose() removes the current one the same way.
       const dir = this.profileDir;
@@ -148,19 +172,12 @@ export class BrowserManager {
     return browser;
   }
 
+  /** Every (re)connection goes through the same bounded retry; see connect.ts. */
   private async connect(endpoint: string): Promise<Browser> {
-    const { default: puppeteer } = await import('puppeteer-core');
-    try {
-      const browser = await puppeteer.connect({ browserWSEndpoint: endpoint, protocolTimeout: 60_000 });
-      this.description = `browser at ${endpoint} (${await browser.version()})`;
-      this.options.log?.(`Using ${this.description}`);
-      return browser;
-    } catch (error) {
-      throw new EnvironmentError(`Could not connect to the browser at \`${endpoint}\`: ${(error as Error).message}`, {
-        hint: 'Check that the browser is running and the WebSocket URL given to --browser-endpoint is current.',
-        cause: error,
-      });
-    }
+    const { browser } = await connectBrowser(endpoint, { ...this.options.connect, signal: this.stopping.signal, log: this.options.log });
+    this.description = `browser at ${endpoint} (${await browser.version()})`;
+    this.options.log?.(`Using ${this.description}`);
+    return browser;
   }
 
   private async launch(): Promise<Browser> {
@@ -208,6 +225,14 @@ export class BrowserManager {
 }
 
 const PAGE_USES = 25;
+const FAILED_START_KEPT_MS = 5_000;
+
+/** Waits for `promise`, but not longer than `ms`. */
+async function settle(promise: Promise<unknown> | undefined, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
 
 function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true, maxRetries: 3 });

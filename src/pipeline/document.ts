@@ -112,14 +112,32 @@ async function renderFormats(
     await renderAll();
   } catch (error) {
     if (!browserGone(error)) throw error;
-    run.session.log(`The browser stopped while rendering ${document.ref.source}; started it again and retried the document`);
-    run.session.restarts.push(document.ref.source);
-    await renderAll();
+    run.session.log(`The browser stopped while rendering ${document.ref.source}; starting (or connecting to) it again to retry the document`);
+    let reached = true;
+    try {
+      await renderAll();
+    } catch (retryError) {
+      // The browser went away under this document and could not be had again (a remote one that
+      // stays gone, after the manager's bounded reconnect): that ends this document with a render
+      // error where it is reported, rather than the whole build; a document that starts later
+      // meets the same error on its own, and then the build ends with it (exit 3).
+      if (!(retryError instanceof HandoutsError) || retryError.exitCode === 1) throw retryError;
+      reached = false;
+      // One line: a diagnostic is printed as one (and as one GitHub annotation).
+      const said = [retryError.message, retryError.hint].filter(Boolean).join(' ').replace(/\s*\n\s*/g, ' ');
+      throw new Error(`the browser went away and could not be reached again. ${said}`, { cause: retryError });
+    } finally {
+      // Only a document the browser came back for was rendered again.
+      if (reached) run.session.restarts.push(document.ref.source);
+    }
   }
 }
 
 /** Errors that mean the browser process or its connection went away, not that the page was bad. */
 function browserGone(error: unknown): boolean {
+  // The tool's own errors (no browser could be started or reached) already say what to do; retrying
+  // them would only repeat the wait, whatever words the underlying message happens to contain.
+  if (error instanceof HandoutsError) return false;
   const message = String((error as Error)?.message ?? error);
   return /Target closed|Session closed|Connection closed|browser has disconnected|Protocol error|detached|crashed/i.test(message);
 }

@@ -32,7 +32,7 @@ describe('the tri-fold brochure, large print and print-shop versions of the clin
   });
 
   it('builds both for every condition, with no diagnostics', () => {
-    expect(report.summary).toMatchObject({ built: 3, failed: 0 });
+    expect(report.summary).toMatchObject({ built: 6, failed: 0 });
     for (const doc of report.documents) {
       expect(doc.diagnostics).toEqual([]);
       expect(doc.outputs.map((o) => o.format)).toEqual(['large-print-pdf', 'brochure-pdf']);

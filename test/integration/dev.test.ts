@@ -40,7 +40,7 @@ describe('handouts dev', () => {
   it('shows the handout as printed pages, and the change a writer saves', async () => {
     await page.goto(`${dev.url}en/alpha/handout.html`);
     // Paged.js lays the printed page out into A4 pages with their running footer.
-    await page.waitForSelector('.pagedjs_page', { timeout: 20_000 });
+    await page.waitForSelector('.pagedjs_page', { timeout: 45_000 });
     const pageBox = await page.$eval('.pagedjs_page', (element) => element.getBoundingClientRect().width);
     expect(Math.round((pageBox * 25.4) / 96)).toBe(210);
     expect(await page.$$eval('.pagedjs_page', (pages) => pages.length)).toBeGreaterThanOrEqual(1);
@@ -48,7 +48,7 @@ describe('handouts dev', () => {
     const footer = await page.$eval('.pagedjs_margin-bottom-right .pagedjs_margin-content', (element) => getComputedStyle(element, '::after').content);
     expect(footer).toMatch(/Page .*counter\(page\).* of .*counter\(pages\)/);
     writeFileSync(source, original.replace('## Alpha own', '## Alpha own\n\nA sentence saved just now.'));
-    await page.waitForFunction(() => document.body.innerText.includes('A sentence saved just now.'), { timeout: 20_000 });
+    await page.waitForFunction(() => document.body.innerText.includes('A sentence saved just now.'), { timeout: 45_000 });
   });
 
   it('rebuilds only the document that changed (from the server\'s report)', async () => {
@@ -63,13 +63,13 @@ describe('handouts dev', () => {
 
   it('shows a content error over the page, located, and clears it when the file is fixed', async () => {
     await page.goto(`${dev.url}en/alpha/handout.html`);
-    await page.waitForSelector('.pagedjs_page', { timeout: 20_000 });
+    await page.waitForSelector('.pagedjs_page', { timeout: 45_000 });
     writeFileSync(source, readFileSync(source, 'utf8').replace('title: Alpha', 'titel: Alpha'));
-    await page.waitForSelector('#handouts-dev-overlay', { timeout: 20_000 });
+    await page.waitForSelector('#handouts-dev-overlay', { timeout: 45_000 });
     const text = await page.$eval('#handouts-dev-overlay', (element) => element.textContent ?? '');
     expect(text).toContain('content/alpha.md:2:1 error Unknown field `titel`; did you mean `title`?');
     writeFileSync(source, readFileSync(source, 'utf8').replace('titel: Alpha', 'title: Alpha'));
-    await page.waitForFunction(() => !document.getElementById('handouts-dev-overlay'), { timeout: 20_000 });
+    await page.waitForFunction(() => !document.getElementById('handouts-dev-overlay'), { timeout: 45_000 });
   });
 
   it('asks nothing of any other host', () => {
@@ -78,7 +78,7 @@ describe('handouts dev', () => {
   });
 });
 
-async function waitFor(condition: () => boolean, ms = 20_000): Promise<void> {
+async function waitFor(condition: () => boolean, ms = 45_000): Promise<void> {
   const end = Date.now() + ms;
   while (!condition()) {
     if (Date.now() > end) throw new Error('timed out waiting');

@@ -51,7 +51,7 @@ describe('when Chromium dies in the middle of a build', () => {
         },
       });
       expect(killed).toBe(true);
-      expect(report.summary).toMatchObject({ built: 3, failed: 0 });
+      expect(report.summary).toMatchObject({ built: 6, failed: 0 });
       // The retry really ran: the report names the documents rendered again after the restart.
       expect(report.restarts?.length).toBeGreaterThanOrEqual(1);
       for (const { document } of report.restarts!) expect(report.documents.map((d) => d.source)).toContain(document);
