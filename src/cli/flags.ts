@@ -38,7 +38,7 @@ export function commonOptions(command: Command): Command {
     .addOption(new Option('--concurrency <n>', 'documents rendered at once (default: cores, at most 4)').argParser(positiveInt))
     .addOption(new Option('--timeout <seconds>', 'time one document may take to render before it fails alone (default: 60)').argParser(positiveNumber))
     .option('--browser <path>', 'Chromium or Chrome executable (default: found automatically)')
-    .option('--browser-endpoint <url>', 'render through a running browser (ws://...) instead of launching one')
+    .option('--browser-endpoint <url>', 'render through a running browser instead of launching one: its ws://... DevTools URL, or http://host:port')
     .option('--strict', 'treat warnings as errors: a document with a warning fails')
     .option('--print-ready', 'also write print-shop versions (bleed, crop marks, page boxes) of the formats that can')
     .option('--today <date>', 'the date review rules take as today, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else the clock)')

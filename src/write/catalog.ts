@@ -35,7 +35,14 @@ export interface CatalogOptions {
  */
 export function renderCatalog(manifest: Manifest, templates: TemplateSet, liquid: Liquid, outDir: string, root: string, options: CatalogOptions): string {
   const href = (file: string) => toPosix(path.relative(outDir, path.join(root, file))).split('/').map(encodeURIComponent).join('/');
-  const documents = manifest.documents.map((doc, index) => catalogEntry(doc, index, href, options));
+  // Translations sit together: by slug, the source language (no language folder) first.
+  const ordered = [...manifest.documents].sort((a, b) => a.slug.localeCompare(b.slug) || Number(isTranslation(a)) - Number(isTranslation(b)) || a.lang.localeCompare(b.lang));
+  const documents = ordered.map((doc, index) => ({
+    ...catalogEntry(doc, index, href, options),
+    translations: ordered
+      .filter((other) => other.slug === doc.slug && other !== doc)
+      .map((other) => ({ lang: other.lang, name: languageName(other.lang), anchor: `doc-${ordered.indexOf(other) + 1}` })),
+  }));
   const distinct = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => Boolean(v)))].sort((a, b) => a.localeCompare(b));
   const count = (test: (doc: (typeof documents)[number]) => boolean) => documents.filter(test).length;
   return liquid.parseAndRenderSync(templates.catalogTemplate, {
@@ -59,6 +66,11 @@ export function renderCatalog(manifest: Manifest, templates: TemplateSet, liquid
 }
 
 /** One document as the template sees it: the manifest entry (older templates read it as it is) and what a card shows. */
+/** A document in a language folder (`content/es/...`): a translation of the one with its slug at the top. */
+function isTranslation(doc: DocumentReport): boolean {
+  return doc.source.split('/').length > 2;
+}
+
 function catalogEntry(doc: DocumentReport, index: number, href: (file: string) => string, options: CatalogOptions) {
   const review: ReviewState = doc.reviewed ? reviewState(doc.reviewed, doc.review_due, options.today, options.warnDays) : 'none';
   const failed = doc.status === 'failed';

@@ -91,7 +91,8 @@ const text = (el: Element) => toText(el).replace(/\s+/g, ' ');
 describe('the catalog', () => {
   it('has one card per document, each titled by a level-2 heading under the page\'s one h1, inside landmarks', () => {
     const tree = page();
-    expect(cards(tree).map((c) => toText(all(c, tag('h2'))[0]!))).toEqual(['Stem cells & <b>MS</b>', 'Lesión medular', 'Spinal cord injury']);
+    // Ordered by slug, so a translation sits beside its source.
+    expect(cards(tree).map((c) => toText(all(c, tag('h2'))[0]!))).toEqual(['Lesión medular', 'Stem cells & <b>MS</b>', 'Spinal cord injury']);
     expect(all(tree, tag('h1')).map((heading) => toText(heading))).toEqual(['Patient education materials']);
     for (const c of cards(tree)) expect(c.properties.ariaLabelledBy).toEqual([all(c, tag('h2'))[0]!.properties.id]);
     expect(all(tree, tag('main'))).toHaveLength(1);
@@ -151,7 +152,7 @@ describe('the catalog', () => {
     expect(badges(tree, 'Lesión medular')).toEqual(['Failed in the last build', 'Review overdue']);
     expect(facts('Lesión medular')).toContain('Review due June 1, 2025 overdue');
     expect(badges(tree, 'Spinal cord injury')).toEqual(['Built']);
-    expect(cards(tree).map((c) => c.properties.dataStates)).toEqual(['built review-soon', 'failed review-overdue', 'built review-ok']);
+    expect(cards(tree).map((c) => c.properties.dataStates)).toEqual(['failed review-overdue', 'built review-soon', 'built review-ok']);
     // The state follows `today` and the warning days, not the diagnostics.
     const earlier = page(render('2026-10-01'));
     expect(badges(earlier, 'Stem cells & <b>MS</b>')).toEqual(['Built']);
@@ -198,7 +199,7 @@ describe('the catalog', () => {
     expect(options('condition')).toEqual([['', 'All conditions'], ['Multiple sclerosis', 'Multiple sclerosis'], ['Spinal cord injury', 'Spinal cord injury']]);
     expect(options('lang')).toEqual([['', 'All languages'], ['en', 'English'], ['es', 'Español']]);
     expect(options('states')).toEqual([['', 'Any status'], ['built', 'Built'], ['failed', 'Failed'], ['review-overdue', 'Review overdue'], ['review-soon', 'Review due soon']]);
-    expect(cards(tree).map((c) => [c.properties.dataCondition, c.properties.dataLang])).toEqual([['Multiple sclerosis', 'en'], ['Spinal cord injury', 'es'], ['Spinal cord injury', 'en']]);
+    expect(cards(tree).map((c) => [c.properties.dataCondition, c.properties.dataLang])).toEqual([['Spinal cord injury', 'es'], ['Multiple sclerosis', 'en'], ['Spinal cord injury', 'en']]);
     const count = all(tree, (el) => el.properties.id === 'catalog-count')[0]!;
     expect(count.properties.ariaLive).toBe('polite');
     expect(text(count)).toBe('Showing 3 of 3 documents');
@@ -217,5 +218,25 @@ describe('the catalog', () => {
     expect(directives.filter((d) => d.startsWith('script-src'))).toEqual([`script-src 'sha256-${hash}'`]);
     expect(directives).toContain("default-src 'none'");
     expect(directives.find((d) => d.startsWith('img-src'))).not.toMatch(/https?:|\*/);
+  });
+});
+
+describe('translations in the catalog', () => {
+  it('puts a translation beside its source and links the two cards', () => {
+    const base = { lang: 'en', status: 'built' as const, outputs: [], diagnostics: [], reviewed: '2026-11-02' };
+    const manifest = {
+      tool: { name: 'handouts' as const, version: '0' },
+      summary: { built: 3, failed: 0 },
+      documents: [
+        { ...base, source: 'content/es/knee.md', slug: 'knee', lang: 'es', title: 'Rodilla' },
+        { ...base, source: 'content/ankle.md', slug: 'ankle', title: 'Ankle' },
+        { ...base, source: 'content/knee.md', slug: 'knee', title: 'Knee' },
+      ],
+    };
+    const html = renderCatalog(manifest, templates, liquid, '/p/output', '/p', { today: '2026-12-01', warnDays: 30 });
+    const titles = [...html.matchAll(/<h2 id="(doc-\d+)-title"[^>]*>([^<]*)<\/h2>/g)].map((m) => [m[1], m[2]]);
+    expect(titles).toEqual([['doc-1', 'Ankle'], ['doc-2', 'Knee'], ['doc-3', 'Rodilla']]);
+    expect(html).toContain('Also in: <a href="#doc-3" lang="es">Español</a>');
+    expect(html).toContain('Also in: <a href="#doc-2" lang="en">English</a>');
   });
 });
