@@ -17,6 +17,11 @@ export interface LoopState {
   error?: { message: string };
   /** Pages showing a document built in this step reload (HTML pages: after the quick step). */
   reload: boolean;
+  /**
+   * The build after which each document's pages last changed, by source. A page served before
+   * that reloads, also when it connected too late to see that build's event.
+   */
+  changedAt: Record<string, number>;
 }
 
 export interface LoopOptions {
@@ -39,7 +44,7 @@ export interface LoopOptions {
  */
 export class WatchLoop {
   session?: Session;
-  state: LoopState = { build: 0, documents: [], reload: false };
+  state: LoopState = { build: 0, documents: [], reload: false, changedAt: {} };
   private watcher?: FSWatcher;
   private pending = new Set<string>();
   private timer?: NodeJS.Timeout;
@@ -117,14 +122,17 @@ export class WatchLoop {
       this.options.log(`Rebuilt in ${Math.round(performance.now() - started)} ms after ${changes.size} change${changes.size === 1 ? '' : 's'}`);
     } catch (error) {
       if (!(error instanceof HandoutsError)) throw error;
-      this.state = { build: this.state.build + 1, documents: this.state.documents, error: { message: error.message }, reload: false };
+      this.state = { ...this.state, build: this.state.build + 1, error: { message: error.message }, reload: false };
       this.options.onState(this.state);
       this.options.log(`error: ${error.message}`);
     }
   }
 
   private report(report: BuildReport, step: { full: boolean; reload: boolean }): void {
-    this.state = { build: this.state.build + 1, documents: report.documents, reload: step.reload };
+    const build = this.state.build + 1;
+    const changedAt = { ...this.state.changedAt };
+    if (step.reload) for (const doc of report.documents) if (doc.status !== 'skipped') changedAt[doc.source] = build;
+    this.state = { build, documents: report.documents, reload: step.reload, changedAt };
     this.options.onState(this.state, step.full ? report : undefined);
   }
 }

@@ -25,7 +25,7 @@ export interface DevSite {
   out: () => string;
   hub: EventHub;
   /** The documents as the last build left them (for the print preview and `/__handouts/state`). */
-  state: () => { build: number; documents: DocumentReport[]; error?: { message: string } };
+  state: () => { build: number; documents: DocumentReport[]; error?: { message: string }; changedAt: Record<string, number> };
   /** The print preview of a document's handout, or undefined when it does not build now. */
   preview: (doc: DocumentReport, layout: 'handout' | 'large-print') => Promise<string | undefined>;
 }
@@ -60,7 +60,7 @@ async function handle(site: DevSite, request: IncomingMessage, response: ServerR
       // A document that does not build now still gets a page: the overlay says why.
       const page = html ?? `<!doctype html><html lang="${doc.lang}"><head><meta charset="utf-8"><title>${doc.slug}</title></head><body></body></html>`;
       // The client first: it tells Paged.js, before that runs, to show the pages as sheets once laid out.
-      return send(response, 200, TYPES['.html']!, injectDevScripts(page, [`${DEV_PATH}/client.js`, `${DEV_PATH}/paged.js`]));
+      return send(response, 200, TYPES['.html']!, injectDevScripts(page, [client(site), `${DEV_PATH}/paged.js`]));
     }
   }
   const out = site.out();
@@ -69,9 +69,14 @@ async function handle(site: DevSite, request: IncomingMessage, response: ServerR
     return send(response, 404, 'text/plain; charset=utf-8', `Not found: ${pathname}`);
   }
   const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-  if (type.startsWith('text/html')) return send(response, 200, type, injectDevScripts(readFileSync(file, 'utf8'), [`${DEV_PATH}/client.js`]));
+  if (type.startsWith('text/html')) return send(response, 200, type, injectDevScripts(readFileSync(file, 'utf8'), [client(site)]));
   response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
   createReadStream(file).pipe(response);
+}
+
+/** The client's address, telling it which build the page was served after. */
+function client(site: DevSite): string {
+  return `${DEV_PATH}/client.js?build=${site.state().build}`;
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {

@@ -169,7 +169,7 @@ describe('the catalog, opened from file://', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Show all');
     await page.keyboard.press('Enter');
-    await page.waitForFunction((text) => document.getElementById('catalog-count')?.textContent === text, {}, showing(manifest.documents));
+    await page.waitForFunction((text) => document.getElementById('catalog-count')?.textContent === text, { polling: 100 }, showing(manifest.documents));
     expect(await visibleTitles(page)).toEqual(titlesWhere(() => true));
 
     // A select changed with the arrow keys filters at once.

@@ -48,7 +48,7 @@ describe('handouts dev', () => {
     const footer = await page.$eval('.pagedjs_margin-bottom-right .pagedjs_margin-content', (element) => getComputedStyle(element, '::after').content);
     expect(footer).toMatch(/Page .*counter\(page\).* of .*counter\(pages\)/);
     writeFileSync(source, original.replace('## Alpha own', '## Alpha own\n\nA sentence saved just now.'));
-    await page.waitForFunction(() => document.body.innerText.includes('A sentence saved just now.'), { timeout: 45_000 });
+    await until(page, () => document.body.innerText.includes('A sentence saved just now.'));
   });
 
   it('rebuilds only the document that changed (from the server\'s report)', async () => {
@@ -69,7 +69,7 @@ describe('handouts dev', () => {
     const text = await page.$eval('#handouts-dev-overlay', (element) => element.textContent ?? '');
     expect(text).toContain('content/alpha.md:2:1 error Unknown field `titel`; did you mean `title`?');
     writeFileSync(source, readFileSync(source, 'utf8').replace('titel: Alpha', 'title: Alpha'));
-    await page.waitForFunction(() => !document.getElementById('handouts-dev-overlay'), { timeout: 45_000 });
+    await until(page, () => !document.getElementById('handouts-dev-overlay'));
   });
 
   it('asks nothing of any other host', () => {
@@ -77,6 +77,18 @@ describe('handouts dev', () => {
     expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([]);
   });
 });
+
+/**
+ * Polls `test` in the page from here until it holds. The page reloads itself while this waits,
+ * and a wait set inside the page (waitForFunction) can be lost with the page it was set in.
+ */
+async function until(page: Page, test: () => boolean, ms = 45_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await page.evaluate(test).catch(() => false))) {
+    if (Date.now() > end) throw new Error(`timed out waiting in ${page.url()} for ${test}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 async function waitFor(condition: () => boolean, ms = 45_000): Promise<void> {
   const end = Date.now() + ms;

@@ -55,7 +55,7 @@ const STATE = `JSON.stringify({
 /** Waits (polling, a few seconds at most) for a page to show `shown` at `#slide`, then asserts it. */
 async function expectSlide(page: Page, slide: number, shown: string[] = [SLIDES[slide - 1]!]): Promise<void> {
   const want = { hash: `#${slide}`, shown };
-  await page.waitForFunction(`${STATE} === ${JSON.stringify(JSON.stringify(want))}`, { polling: 50, timeout: 5_000 }).catch(() => undefined);
+  await page.waitForFunction(`${STATE} === ${JSON.stringify(JSON.stringify(want))}`, { polling: 50, timeout: 20_000 }).catch(() => undefined);
   expect(JSON.parse((await page.evaluate(STATE)) as string)).toEqual(want);
 }
 
@@ -258,9 +258,9 @@ describe('slides.html on its own, from file://', () => {
       // a desktop browser does; no physical screen changes here.
       expect(await page.evaluate(`document.fullscreenElement === null`)).toBe(true);
       await page.keyboard.press('f');
-      await page.waitForFunction(`document.fullscreenElement === document.documentElement`, { polling: 50, timeout: 5_000 });
+      await page.waitForFunction(`document.fullscreenElement === document.documentElement`, { polling: 50, timeout: 20_000 });
       await page.keyboard.press('f');
-      await page.waitForFunction(`document.fullscreenElement === null`, { polling: 50, timeout: 5_000 });
+      await page.waitForFunction(`document.fullscreenElement === null`, { polling: 50, timeout: 20_000 });
       expect(await shownText(page, '.deck-notes')).toBeNull();
       await page.keyboard.press('n');
       expect(await shownText(page, '.deck-notes')).toBe('Alpha notes, said aloud.');
@@ -303,7 +303,7 @@ describe('the presenter view (P)', () => {
 
       // mm:ss since the view opened, advancing; T starts it again.
       expect(await shownText(presenter, '.deck-timer')).toMatch(/^00:0[0-1]$/);
-      await presenter.waitForFunction(`document.querySelector('.deck-timer').textContent !== '00:00'`, { polling: 50, timeout: 5_000 });
+      await presenter.waitForFunction(`document.querySelector('.deck-timer').textContent !== '00:00'`, { polling: 50, timeout: 20_000 });
       expect(await shownText(presenter, '.deck-timer')).toMatch(/^00:0[1-9]$/);
       await presenter.keyboard.press('t');
       expect(await shownText(presenter, '.deck-timer')).toBe('00:00');

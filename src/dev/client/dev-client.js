@@ -44,8 +44,10 @@
     if (overlay) overlay.remove();
     overlay = undefined;
   }
+  // The build this page was served after: a later change to its document means a reload, also
+  // when this page connected too late to see that build's own event.
+  var served = Number(new URL(document.currentScript.src).searchParams.get('build') || 0);
   var events = new EventSource('/__handouts/events');
-  var built;
   events.addEventListener('state', function (event) {
     var state = JSON.parse(event.data);
     var problems = [];
@@ -55,10 +57,8 @@
     if (state.error) problems.push({ file: state.error.file || 'handouts', line: 1, column: 1, severity: 'error', message: state.error.message, rule: 'config' });
     if (problems.length) show(problems);
     else clear();
-    // The first state only says where things stand; a later build that made this page's
-    // document again (or any document, on the catalog) means new files: reload.
-    var changed = (state.documents || []).some(function (doc) { return mine(doc) && doc.status === 'built'; });
-    if (built !== undefined && state.build !== built && state.reload && changed && !problems.length) location.reload();
-    built = state.build;
+    // A document of this page (any document, on the catalog) changed after the page was served.
+    var changed = (state.documents || []).some(function (doc) { return mine(doc) && (state.changedAt[doc.source] || 0) > served; });
+    if (changed && !problems.length) location.reload();
   });
 })();
