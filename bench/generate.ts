@@ -24,19 +24,3 @@ export function generateProject(repo: string, dir: string, count: number): strin
   }
   return files;
 }
-
-/** The same documents as plain Markdown for the peers: partials inlined, directives removed. */
-export function peerMarkdown(files: string[], dir: string, marp: boolean): string[] {
-  mkdirSync(dir, { recursive: true });
-  return files.map((file) => {
-    const partials = path.join(path.dirname(file), '_partials');
-    let text = readFileSync(file, 'utf8').replace(/^::include\{src="_partials\/([^"]+)"\}$/gm, (_m, name: string) =>
-      readFileSync(path.join(partials, name), 'utf8'),
-    );
-    text = text.replace(/^:::\w*$/gm, '');
-    if (marp) text = text.replace(/^---\n/, '---\nmarp: true\npaginate: true\n').replace(/\n## /g, '\n---\n\n## ');
-    const target = path.join(dir, path.basename(file));
-    writeFileSync(target, text);
-    return target;
-  });
-}

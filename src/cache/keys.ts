@@ -60,7 +60,8 @@ let tool: string | undefined;
 function toolFingerprint(): string {
   if (tool) return tool;
   const code = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-  tool = treeSha256(code, (file) => /\.(js|ts)$/.test(file));
+  // Only what runs: compiled modules and the browser scripts they inline, not type declarations.
+  tool = treeSha256(code, (file) => file.endsWith('.js') || (file.endsWith('.ts') && !file.endsWith('.d.ts')));
   return tool;
 }
 

@@ -2,18 +2,19 @@ import { Command, CommanderError, Option } from 'commander';
 import { ExitCode } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
 import { runBuild } from './commands/build.js';
-import { runCheck } from './commands/check.js';
-import { runDev, type DevFlags } from './commands/dev.js';
-import { runWatch } from './commands/watch.js';
-import { runInit } from './commands/init.js';
-import { runMerge, type MergeFlags } from './commands/merge.js';
-import { runNew, type NewFlags } from './commands/new.js';
+import type { DevFlags } from './commands/dev.js';
+import type { MergeFlags } from './commands/merge.js';
+import type { NewFlags } from './commands/new.js';
 import { commonOptions, port, type CommonFlags } from './flags.js';
 import { processIo, type Io } from './io.js';
 
 export type { Io };
 
-/** Runs the command line and returns the exit code; the bin sets it. Only here are errors turned into exits. */
+/**
+ * Runs the command line and returns the exit code; the bin sets it. Only here are errors turned
+ * into exits. Each command's module is loaded when it runs, so `handouts build` with nothing to do
+ * loads no server, watcher or merge code.
+ */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   let exitCode: number = ExitCode.ok;
   const program = new Command('handouts')
@@ -28,14 +29,14 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .option('--watch', 'build, then build again whenever a source, partial, image, template or the config changes (Ctrl-C stops)')
     .option('--shard <I/N>', 'build only shard I of N (a stable split of the documents, for CI; `handouts merge` joins the outputs)')
     .action(async (sources: string[], flags: CommonFlags & { watch?: boolean }) => {
-      exitCode = flags.watch ? await runWatch(sources, flags, io) : await runBuild(sources, flags, io);
+      exitCode = flags.watch ? await (await import('./commands/watch.js')).runWatch(sources, flags, io) : await runBuild(sources, flags, io);
     });
   commonOptions(program.command('dev'))
     .description('preview server: the catalog and every output, rebuilt and reloaded on save, errors shown on the page')
     .addOption(new Option('--port <port>', 'port to listen on; the next free one when taken (default: 4400)').argParser(port))
     .option('--host <host>', 'address to listen on (default: 127.0.0.1, this machine only)')
     .action(async (flags: DevFlags) => {
-      exitCode = await runDev(flags, io);
+      exitCode = await (await import('./commands/dev.js')).runDev(flags, io);
     });
   program
     .command('merge')
@@ -48,12 +49,12 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .option('--json', 'write one JSON report to stdout')
     .option('--quiet', 'print only errors')
     .action(async (dirs: string[], flags: MergeFlags) => {
-      exitCode = await runMerge(dirs, flags, io);
+      exitCode = await (await import('./commands/merge.js')).runMerge(dirs, flags, io);
     });
   commonOptions(program.command('check').argument('[source...]', 'documents or folders to check (default: all)'))
     .description('validate content without rendering')
     .action(async (sources: string[], flags: CommonFlags) => {
-      exitCode = await runCheck(sources, flags, io);
+      exitCode = await (await import('./commands/check.js')).runCheck(sources, flags, io);
     });
   program
     .command('init')
@@ -61,7 +62,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .option('--dir <dir>', 'folder to write them to (default: templates)')
     .option('--quiet', 'print only errors')
     .action(async (flags: { dir?: string; quiet?: boolean }) => {
-      exitCode = await runInit(flags, io);
+      exitCode = await (await import('./commands/init.js')).runInit(flags, io);
     });
   program
     .command('new')
@@ -72,7 +73,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .option('--today <date>', 'the date written as `reviewed`, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else the clock)')
     .option('--quiet', 'print only errors')
     .action(async (slug: string, flags: NewFlags) => {
-      exitCode = await runNew(slug, flags, io);
+      exitCode = await (await import('./commands/new.js')).runNew(slug, flags, io);
     });
 
   try {
