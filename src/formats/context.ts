@@ -61,25 +61,23 @@ export class RenderContext {
    * browser and request rules as printing.
    */
   async pictures(html: string, label: string, options: { selector: string; width: number; height: number; scale: number }): Promise<{ images: Uint8Array[]; blocked: string[] }> {
-    if (!this.tools.browser) throw new Error('pictures need a browser; check() renders nothing');
-    const started = performance.now();
     const { takePictures } = await import('../print/pictures.js');
-    try {
-      const { config, templates } = this.tools;
-      return await takePictures(this.tools.browser, html, { ...options, label: `${this.doc.ref.source} (${label})`, timeoutMs: config.timeoutMs, assets: templates.fontsFor(this.doc.lang).files });
-    } finally {
-      this.timings.pdfMs += performance.now() - started;
-    }
+    return this.photograph(label, (browser, common) => takePictures(browser, html, { ...options, ...common }));
   }
 
   /** A PNG picture of the top `width` x `height` CSS pixels of a page laid out for print. */
   async pagePicture(html: string, label: string, options: { width: number; height: number; scale: number }): Promise<{ image: Uint8Array; blocked: string[] }> {
+    const { takePagePicture } = await import('../print/pictures.js');
+    return this.photograph(label, (browser, common) => takePagePicture(browser, html, { ...options, ...common }));
+  }
+
+  /** Takes pictures through the browser with this document's fonts, time and label. */
+  private async photograph<T>(label: string, take: (browser: BrowserManager, common: { label: string; timeoutMs: number; assets: ReadonlyMap<string, Buffer> }) => Promise<T>): Promise<T> {
     if (!this.tools.browser) throw new Error('pictures need a browser; check() renders nothing');
     const started = performance.now();
-    const { takePagePicture } = await import('../print/pictures.js');
     try {
       const { config, templates } = this.tools;
-      return await takePagePicture(this.tools.browser, html, { ...options, label: `${this.doc.ref.source} (${label})`, timeoutMs: config.timeoutMs, assets: templates.fontsFor(this.doc.lang).files });
+      return await take(this.tools.browser, { label: `${this.doc.ref.source} (${label})`, timeoutMs: config.timeoutMs, assets: templates.fontsFor(this.doc.lang).files });
     } finally {
       this.timings.pdfMs += performance.now() - started;
     }

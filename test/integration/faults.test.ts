@@ -7,6 +7,7 @@ import { BrowserManager } from '../../src/browser/manager.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 import { build } from '../../src/pipeline/build.js';
 import { readPdf } from '../helpers/pdf.js';
+import { processesMentioning } from '../helpers/processes.js';
 import { REPO, tempProject } from '../helpers/project.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -16,19 +17,6 @@ function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
-/** Processes whose command line mentions `text`. */
-function processesMentioning(text: string): number[] {
-  return readdirSync('/proc')
-    .filter((pid) => /^\d+$/.test(pid))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
 
 // These tests must stop a browser, so they start their own instead of the run's shared one.
 describe('when Chromium dies in the middle of a build', () => {
