@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { connectBrowser } from '../../src/browser/connect.js';
 import { launchArgs } from '../../src/browser/flags.js';
 import { BrowserManager } from '../../src/browser/manager.js';
@@ -32,6 +32,9 @@ interface RemoteChromium {
  * the run's shared browser. It gets its own process group, so killing the group leaves none of
  * its helpers (zygote, renderers) behind.
  */
+/** Every Chromium this file started: stopped again after all its tests, whatever happened in them. */
+const started: RemoteChromium['kill'][] = [];
+
 async function startChromium(): Promise<RemoteChromium> {
   const profile = mkdtempSync(path.join(tmpdir(), 'handouts-remote-'));
   const args = [...launchArgs({ kind: 'explicit' }), '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'];
@@ -44,9 +47,11 @@ async function startChromium(): Promise<RemoteChromium> {
         // already gone
       }
     }
+    child.kill('SIGKILL');
     for (let i = 0; i < 100 && child.pid && liveProcessesInGroup(child.pid).length; i++) await sleep(50);
     rmSync(profile, { recursive: true, force: true });
   };
+  started.push(kill);
   try {
     const endpoint = await new Promise<string>((resolve, reject) => {
       let stderr = '';
@@ -118,6 +123,9 @@ const config = (cwd: string, flags: { out: string; browser?: string; browserEndp
   resolveConfig({ flags: { formats: FORMATS, ...flags }, cwd, now: TODAY });
 
 describe('rendering through a remote browser (--browser-endpoint)', () => {
+  afterAll(async () => {
+    for (const kill of started) await kill();
+  });
   it('makes the same PDFs, byte for byte, as the same executable launched by the tool', async () => {
     const project = tempProject();
     const remote = await startChromium();
