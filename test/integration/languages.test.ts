@@ -89,6 +89,8 @@ describe('the Spanish versions of the clinic content', () => {
         expect(text, `${name}: ${key}`).not.toContain(english[key]!.replace(/\s+/g, ' '));
       }
       expect(text).not.toContain('Questions? Call');
+      // Made by a machine, and both the handout and the brochure say so.
+      expect(text).toContain(spanish.machine_translated_title!);
     }
     const handout = (await readPdf(file('output/es/multiple-sclerosis/handout.pdf'))).text.join(' ');
     expect(handout).toContain(spanish.machine_translated_title!);

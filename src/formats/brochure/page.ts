@@ -36,6 +36,7 @@ export async function brochurePage(context: RenderContext, bleedMm = 0): Promise
       brochure_css: templates.brochureCss,
       body: context.memo('brochure:body', () => markdownToHtml(brochureTree(doc.tree))),
       notice: noticeFor(doc.meta, t),
+      machine_notice: doc.meta.machine_translated ? { title: t.machine_translated_title, body: t.machine_translated_body } : undefined,
       qr,
       sources: (doc.meta.sources ?? []).map(normaliseSource),
       reviewed_text: formatDate(doc.meta.reviewed, doc.lang),
