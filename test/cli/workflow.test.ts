@@ -1,3 +1,4 @@
+import { parseCommand } from '../helpers/workflow-commands.js';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -100,7 +101,11 @@ describe('check --reporter github', () => {
     expect(result.stdout).not.toMatch(/^::/m);
 
     const lines = result.stderr.split('\n');
-    const commands = lines.filter((line) => line.startsWith('::')).map(parseCommand);
+    const commands = lines.filter((line) => line.startsWith('::')).map((line) => {
+      const command = parseCommand(line);
+      if (!command) throw new Error(`not a workflow command: ${line}`);
+      return command;
+    });
     expect(commands).toHaveLength(diagnostics.length);
     commands.forEach((command, i) => {
       const d = diagnostics[i]!;
@@ -124,17 +129,3 @@ describe('check --reporter github', () => {
   });
 });
 
-/** A workflow command read back: `::error k=v,k=v::message`, properties split on `,` and the first `=`, then unescaped. */
-function parseCommand(line: string): { severity: string; properties: Record<string, string>; message: string } {
-  const match = /^::(error|warning) (.+?)::(.*)$/.exec(line);
-  if (!match) throw new Error(`not a workflow command: ${line}`);
-  const [, severity = '', props = '', message = ''] = match;
-  const unescape = (text: string) => text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
-  const properties = Object.fromEntries(
-    props.split(',').map((pair) => {
-      const at = pair.indexOf('=');
-      return [pair.slice(0, at), unescape(pair.slice(at + 1))];
-    }),
-  );
-  return { severity, properties, message: unescape(message) };
-}

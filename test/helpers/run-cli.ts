@@ -1,13 +1,6 @@
-import { Writable } from 'node:stream';
+import { Capture } from './capture.js';
 import { main } from '../../src/cli/main.js';
 
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _encoding: BufferEncoding, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
 
 /** Runs the command line in this process (same code as the bin), capturing its output. */
 export async function runCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) {

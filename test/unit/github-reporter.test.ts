@@ -1,19 +1,10 @@
-import { Writable } from 'node:stream';
+import { parseCommand as parse } from '../helpers/workflow-commands.js';
+import { Capture } from '../helpers/capture.js';
 import { describe, expect, it } from 'vitest';
 import { createOutput } from '../../src/cli/output.js';
 import { escapeData, escapeProperty, formatGithub } from '../../src/report/github.js';
 import type { Diagnostic, DocumentReport } from '../../src/report/types.js';
 
-class Capture extends Writable {
-  text = '';
-  constructor(readonly isTTY: boolean) {
-    super();
-  }
-  override _write(chunk: Buffer, _encoding: BufferEncoding, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
 
 const diagnostic = (over: Partial<Diagnostic> = {}): Diagnostic => ({
   file: 'content/x.md',
@@ -103,17 +94,3 @@ describe('createOutput with the github reporter', () => {
   });
 });
 
-/** Reads a workflow command back as the runner does: split on the first `::` after the name, then on `,` and the first `=`. */
-function parse(line: string): { severity: string; properties: Record<string, string>; message: string } | undefined {
-  const match = /^::(error|warning) (.+?)::(.*)$/.exec(line);
-  if (!match) return undefined;
-  const [, severity = '', props = '', message = ''] = match;
-  const unescape = (text: string) => text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
-  const properties = Object.fromEntries(
-    props.split(',').map((pair) => {
-      const at = pair.indexOf('=');
-      return [pair.slice(0, at), unescape(pair.slice(at + 1))];
-    }),
-  );
-  return { severity, properties, message: unescape(message) };
-}

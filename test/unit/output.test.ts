@@ -1,18 +1,8 @@
-import { Writable } from 'node:stream';
+import { Capture } from '../helpers/capture.js';
 import { describe, expect, it } from 'vitest';
 import { createOutput } from '../../src/cli/output.js';
 import type { DocumentReport } from '../../src/report/types.js';
 
-class Capture extends Writable {
-  text = '';
-  constructor(readonly isTTY: boolean) {
-    super();
-  }
-  override _write(chunk: Buffer, _encoding: BufferEncoding, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
 
 const doc = (slug: string, status: DocumentReport['status'], warning = false): DocumentReport => ({
   source: `content/${slug}.md`,

@@ -15,11 +15,12 @@ export const slidesPptx: OutputFormat = {
   settings: (config) => ({ buildDate: config.buildDate }),
   pageRules: ['resource-blocked'],
   async produce(context) {
-    const [{ deckOf }, { slidePictures }, { deckPptx }, { pageText }] = await Promise.all([
+    const [{ deckOf }, { slidePictures }, { deckPptx }, { pageText }, { documentDate }] = await Promise.all([
       import('./deck.js'),
       import('./pictures.js'),
       import('./pptx-file.js'),
       import('../text.js'),
+      import('../../print/document.js'),
     ]);
     const deck = deckOf(context);
     const { images, blocked } = await slidePictures(context);
@@ -28,7 +29,7 @@ export const slidesPptx: OutputFormat = {
       title: meta.title,
       clinic: context.tools.templates.brand.clinic,
       subject: meta.summary ?? meta.condition,
-      date: new Date(context.config.buildDate ?? `${meta.reviewed}T00:00:00Z`),
+      date: documentDate(meta.reviewed, context.config.buildDate),
       slides: images.map((png, i) => ({ png, notes: pageText(deck.notes[i] ?? '').trim(), alt: deck.slides[i]?.title ?? '' })),
     });
     return { files: { 'slides.pptx': pptx }, pages: images.length, findings: { blocked } };
