@@ -22,9 +22,11 @@ describe('handouts dev', () => {
     page.on('request', (request) => requests.push(request.url()));
   });
   afterAll(async () => {
-    await page?.close();
-    await browser?.disconnect();
+    // The server first: what is under test must stop cleanly. The viewing tab belongs to the run's
+    // shared browser and may be busy laying out a preview; it is closed without waiting on it.
     await dev?.close();
+    await Promise.race([page?.close().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    await browser?.disconnect();
     project.cleanup();
   });
 
