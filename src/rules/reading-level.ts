@@ -68,19 +68,27 @@ export function checkReadability(doc: PreparedDocument, rules: ResolvedRules): R
   // word in a five-word sentence swings every formula, and such sentences read easily.
   const judge = retextReadability({ age: rules.readingGrade + 5, minWords: 8 });
   for (const passage of printedText(doc)) {
-    // Flagged sentences are known by node, not by place: sanitised HTML and the summary have no
-    // place of their own in the file.
-    const verdicts = new VFile();
-    judge(passage.tree, verdicts);
-    const flagged = new Set(verdicts.messages.map((m) => m.ancestors?.at(-1)));
+    // Only a sentence above the sentence grade can be reported, so only those go to the seven
+    // formulas (retext-readability looks every word up in two long word lists): same verdicts,
+    // a fraction of the work on plain-language text.
+    const candidates: { sentence: Sentence; grade: number }[] = [];
     visit(passage.tree, 'SentenceNode', (sentence: Sentence) => {
       const counts = countSentence(sentence);
       if (!counts.word) return;
       for (const key of Object.keys(total) as (keyof Counts)[]) total[key] += counts[key];
       const grade = fleschKincaid(counts);
-      const place = passage.place(sentence);
-      if (flagged.has(sentence) && place && grade > rules.sentenceGrade) hard.push({ grade, sentence, file: passage.file, place });
+      if (grade > rules.sentenceGrade) candidates.push({ sentence, grade });
     });
+    if (!candidates.length) continue;
+    // Flagged sentences are known by node, not by place: sanitised HTML and the summary have no
+    // place of their own in the file.
+    const verdicts = new VFile();
+    judge({ type: 'RootNode', children: [{ type: 'ParagraphNode', children: candidates.map((c) => c.sentence) }] }, verdicts);
+    const flagged = new Set(verdicts.messages.map((m) => m.ancestors?.at(-1)));
+    for (const { sentence, grade } of candidates) {
+      const place = passage.place(sentence);
+      if (flagged.has(sentence) && place) hard.push({ grade, sentence, file: passage.file, place });
+    }
   }
   const figures: Readability = {
     grade: round(total.word ? fleschKincaid(total) : 0),
