@@ -1,4 +1,4 @@
-import { ParseSpeeds, PDFBool, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { rewriteInfo } from './info.js';
 
 export interface PdfMetadata {
   title: string;
@@ -14,32 +14,58 @@ export interface PdfMetadata {
 export interface FinishedPdf {
   bytes: Uint8Array;
   pages: number;
-  /** Page size in PDF points of the first page. */
-  size: { width: number; height: number };
 }
 
 /**
  * Sets the document information Chromium cannot (author, subject, keywords, fixed dates) and
- * asks viewers to show the title, as PDF/UA wants. Chromium stamps the wall-clock time into every
- * PDF; replacing both dates here is what makes two builds of the same sources byte-identical.
- * pdf-lib keeps the structure tree (tags) and outline Chromium wrote.
+ * makes sure viewers show the title and know the language and that the file is tagged, as PDF/UA
+ * wants. Chromium stamps the wall-clock time into every PDF; replacing both dates here is what
+ * makes two builds of the same sources byte-identical. The structure tree (tags) and outline
+ * Chromium wrote are kept.
+ *
+ * Chromium's tagged PDFs already carry the language, `Marked` and `DisplayDocTitle`; then only
+ * the information dictionary is rewritten (./info.ts). Any other file goes through pdf-lib,
+ * loaded only then.
  */
 export async function finishPdf(raw: Uint8Array, meta: PdfMetadata): Promise<FinishedPdf> {
+  const fields = {
+    title: meta.title,
+    author: meta.author,
+    subject: meta.subject,
+    // Joined with commas: pdf-lib would join with spaces, merging multi-word keywords.
+    keywords: meta.keywords.join(', '),
+    creator: meta.creator,
+    producer: meta.creator,
+    date: meta.date,
+  };
+  const quick = rewriteInfo(raw, fields);
+  if (quick && hasCatalogEntries(quick.catalog, meta.lang)) return { bytes: quick.bytes, pages: quick.pages };
+  return finishWithPdfLib(raw, fields, meta.lang);
+}
+
+function hasCatalogEntries(catalog: string, lang: string): boolean {
+  return (
+    catalog.includes(`/Lang (${lang})`) &&
+    /\/MarkInfo <<[^>]*\/Marked true/.test(catalog) &&
+    /\/ViewerPreferences <<[^>]*\/DisplayDocTitle true/.test(catalog)
+  );
+}
+
+async function finishWithPdfLib(raw: Uint8Array, fields: Parameters<typeof rewriteInfo>[1], lang: string): Promise<FinishedPdf> {
+  const { ParseSpeeds, PDFBool, PDFDict, PDFDocument, PDFName, PDFString } = await import('pdf-lib');
   // Fastest: parse in one go; the default yields to the event loop every 100 objects.
   const pdf = await PDFDocument.load(raw, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-  pdf.setTitle(meta.title, { showInWindowTitleBar: true });
-  pdf.setAuthor(meta.author);
-  if (meta.subject) pdf.setSubject(meta.subject);
-  // pdf-lib joins keywords with spaces, which merges multi-word keywords; join them with commas.
-  pdf.setKeywords([meta.keywords.join(', ')]);
-  pdf.setCreator(meta.creator);
-  pdf.setProducer(meta.creator);
-  pdf.setCreationDate(meta.date);
-  pdf.setModificationDate(meta.date);
-  pdf.catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang));
+  pdf.setTitle(fields.title, { showInWindowTitleBar: true });
+  pdf.setAuthor(fields.author);
+  if (fields.subject) pdf.setSubject(fields.subject);
+  pdf.setKeywords([fields.keywords]);
+  pdf.setCreator(fields.creator);
+  pdf.setProducer(fields.producer);
+  pdf.setCreationDate(fields.date);
+  pdf.setModificationDate(fields.date);
+  pdf.catalog.set(PDFName.of('Lang'), PDFString.of(lang));
   const markInfo = pdf.catalog.lookupMaybe(PDFName.of('MarkInfo'), PDFDict);
   if (markInfo) markInfo.set(PDFName.of('Marked'), PDFBool.True);
   const bytes = await pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
-  const first = pdf.getPage(0).getSize();
-  return { bytes, pages: pdf.getPageCount(), size: first };
+  return { bytes, pages: pdf.getPageCount() };
 }
