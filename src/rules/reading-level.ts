@@ -117,12 +117,27 @@ export function checkReadability(doc: PreparedDocument, rules: ResolvedRules): R
 function countSentence(sentence: Sentence): Counts {
   const counts: Counts = { sentence: 1, word: 0, syllable: 0, polysillabicWord: 0 };
   visit(sentence, 'WordNode', (word) => {
-    const syllables = syllable(nlcstToString(word));
+    const syllables = syllablesOf(nlcstToString(word));
     counts.word++;
     counts.syllable += syllables;
     if (syllables >= 3) counts.polysillabicWord++;
   });
   return counts;
+}
+
+/**
+ * Syllables per word, remembered: a document repeats its words, and the counter's rules and
+ * exception lists cost more than a lookup. Bounded, so a long build's memory stays flat.
+ */
+const syllableCounts = new Map<string, number>();
+
+function syllablesOf(word: string): number {
+  let count = syllableCounts.get(word);
+  if (count === undefined) {
+    if (syllableCounts.size >= 20_000) syllableCounts.clear();
+    syllableCounts.set(word, (count = syllable(word)));
+  }
+  return count;
 }
 
 function excerpt(text: string): string {

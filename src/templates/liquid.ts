@@ -1,4 +1,4 @@
-import { Liquid } from 'liquidjs';
+import { Liquid, type Template } from 'liquidjs';
 
 /**
  * The template engine: Liquid, which runs no arbitrary code. Every `{{ value }}` is HTML-escaped
@@ -9,6 +9,20 @@ export function createLiquid(): Liquid {
   const liquid = new Liquid({ outputEscape: 'escape', strictFilters: true, ownPropertyOnly: true, cache: true });
   liquid.registerFilter('css_string', (value: unknown) => cssString(String(value ?? '')));
   return liquid;
+}
+
+const parsed = new WeakMap<Liquid, Map<string, Template[]>>();
+
+/**
+ * Renders a template's text, parsed once per engine: a build renders the same few templates for
+ * every document, and parsing was most of Liquid's time.
+ */
+export function renderTemplate(liquid: Liquid, source: string, scope: object): string {
+  let byText = parsed.get(liquid);
+  if (!byText) parsed.set(liquid, (byText = new Map()));
+  let template = byText.get(source);
+  if (!template) byText.set(source, (template = liquid.parse(source)));
+  return liquid.renderSync(template, scope) as string;
 }
 
 /**

@@ -51,7 +51,7 @@ function expandIn(tree: Root, file: VFile, resolve: ResolveInclude, stack: strin
       parent.children.splice(index, 1);
       return index;
     }
-    const partial = parseMarkdown(found.text);
+    const partial = parsePartial(found.text);
     // A partial's own front matter has no meaning inside another document.
     partial.children = partial.children.filter((child) => child.type !== 'yaml');
     visit(partial, (child) => {
@@ -61,4 +61,20 @@ function expandIn(tree: Root, file: VFile, resolve: ResolveInclude, stack: strin
     parent.children.splice(index, 1, ...(partial.children as RootContent[]));
     return index + partial.children.length;
   });
+}
+
+/**
+ * A partial's tree, parsed once per text: a project's shared sections are included by most of its
+ * documents, and copying a parsed tree costs a tenth of parsing it again. Each caller gets its own
+ * copy (trees are changed further on). Bounded, so a long watch session's memory stays flat.
+ */
+const partials = new Map<string, Root>();
+
+function parsePartial(text: string): Root {
+  let tree = partials.get(text);
+  if (!tree) {
+    if (partials.size >= 200) partials.clear();
+    partials.set(text, (tree = parseMarkdown(text)));
+  }
+  return structuredClone(tree);
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Liquid } from 'liquidjs';
+import { renderTemplate } from '../templates/liquid.js';
 import path from 'node:path';
 import type { TemplateSet } from '../templates/brand.js';
 import { toPosix } from '../core/paths.js';
@@ -45,7 +46,7 @@ export function renderCatalog(manifest: Manifest, templates: TemplateSet, liquid
   }));
   const distinct = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => Boolean(v)))].sort((a, b) => a.localeCompare(b));
   const count = (test: (doc: (typeof documents)[number]) => boolean) => documents.filter(test).length;
-  return liquid.parseAndRenderSync(templates.catalogTemplate, {
+  return renderTemplate(liquid, templates.catalogTemplate, {
     brand: templates.brand,
     logo: templates.logo,
     font_css: templates.fonts.inline,

@@ -7,6 +7,7 @@ import type { RenderContext } from '../context.js';
 import type { Place } from '../../core/diagnostics.js';
 import { ASSET_ORIGIN } from '../../templates/fonts.js';
 import { contentSecurityPolicy } from '../../templates/csp.js';
+import { renderTemplate } from '../../templates/liquid.js';
 import { brandFor, formatDate } from '../../templates/strings.js';
 import { brochureTree } from '../../transform/audience.js';
 import { markdownToHtml } from '../../transform/to-html.js';
@@ -24,7 +25,7 @@ export async function brochurePage(context: RenderContext, bleedMm = 0): Promise
   const url = documentUrl(config.qrUrl, { slug: doc.ref.slug, lang: doc.lang });
   const qr = url ? { url, svg: await qrSvg(url, `${t.qr_caption}: ${url}`) } : undefined;
   return context.memo(`brochure:${bleedMm}`, () =>
-    liquid.parseAndRenderSync(templates.brochureTemplate, {
+    renderTemplate(liquid, templates.brochureTemplate, {
       lang: doc.lang,
       doc: doc.meta,
       brand: brandFor(templates, t),

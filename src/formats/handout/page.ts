@@ -4,7 +4,7 @@ import type { Source } from '../../parse/schema.js';
 import type { PreparedDocument } from '../../transform/document.js';
 import type { Strings, TemplateSet } from '../../templates/brand.js';
 import { ASSET_ORIGIN } from '../../templates/fonts.js';
-import { cssString } from '../../templates/liquid.js';
+import { cssString, renderTemplate } from '../../templates/liquid.js';
 import { contentSecurityPolicy } from '../../templates/csp.js';
 import { brandFor, formatDate, stringsFor } from '../../templates/strings.js';
 import { forAudience } from '../../transform/audience.js';
@@ -75,7 +75,7 @@ export function renderHandoutHtml(
   const reviewedText = formatDate(meta.reviewed, doc.lang);
   const notice = noticeFor(meta, t);
   const machine = meta.machine_translated ? { title: t.machine_translated_title, body: t.machine_translated_body } : undefined;
-  return liquid.parseAndRenderSync(templates.handoutTemplate, {
+  return renderTemplate(liquid, templates.handoutTemplate, {
     lang: doc.lang,
     doc: meta,
     brand: brandFor(templates, t),
