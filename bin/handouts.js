@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The published command: runs the compiled CLI (`npm run build:ts` writes dist/).
-import { main } from '../dist/cli/main.js';
+// The published command: runs the bundled CLI (`npm run build:ts` writes dist/bundle/).
+import { main } from '../dist/bundle/main.js';
 
 process.exitCode = await main(process.argv.slice(2));

@@ -53,15 +53,19 @@ export function baseKey(config: ResolvedConfig, templates: string): string {
 let tool: string | undefined;
 
 /**
- * The tool's own code (the compiled folder this module sits in, and the deck script), so a
- * changed renderer rebuilds outputs even before its version number moves. A few hundred kB: a
- * few milliseconds.
+ * The tool's own code, so a changed renderer rebuilds outputs even before its version number
+ * moves. The bundled command reads the fingerprint its bundling wrote (scripts/bundle.mjs);
+ * compiled modules hash their folder (the modules and the browser scripts they inline, not type
+ * declarations): a few hundred kB, a few milliseconds.
  */
 function toolFingerprint(): string {
   if (tool) return tool;
-  const code = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-  // Only what runs: compiled modules and the browser scripts they inline, not type declarations.
-  tool = treeSha256(code, (file) => file.endsWith('.js') || (file.endsWith('.ts') && !file.endsWith('.d.ts')));
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  try {
+    tool = readFileSync(path.join(here, 'fingerprint.txt'), 'utf8').trim();
+  } catch {
+    tool = treeSha256(path.dirname(here), (file) => file.endsWith('.js') || (file.endsWith('.ts') && !file.endsWith('.d.ts')));
+  }
   return tool;
 }
 
