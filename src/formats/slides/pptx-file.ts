@@ -33,7 +33,8 @@ export async function deckPptx(input: PptxInput): Promise<Uint8Array> {
     page.addImage({ data: `image/png;base64,${Buffer.from(slide.png).toString('base64')}`, x: 0, y: 0, w: '100%', h: '100%', altText: slide.alt });
     if (slide.notes) page.addNotes(slide.notes);
   }
-  const written = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer;
+  // Written uncompressed: the zip is made again below, and compressing it twice was wasted work.
+  const written = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Buffer;
   return fixDates(written, input.date);
 }
 
@@ -51,7 +52,8 @@ async function fixDates(bytes: Buffer, date: Date): Promise<Uint8Array> {
     if (name === 'docProps/core.xml') {
       content = new TextDecoder().decode(content).replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`);
     }
-    fixed.file(name, content, { date, createFolders: false });
+    // The slide pictures are PNGs, already compressed: stored as they are, the XML deflated.
+    fixed.file(name, content, { date, createFolders: false, compression: name.endsWith('.png') ? 'STORE' : 'DEFLATE' });
   }
   return fixed.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
