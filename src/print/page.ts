@@ -13,6 +13,9 @@ export interface LoadOptions {
   viewport?: { width: number; height: number; deviceScaleFactor: number };
 }
 
+/** Pages already set up: scripts off, requests intercepted. */
+const prepared = new WeakSet<Page>();
+
 /**
  * Loads a generated page into a pooled browser page and hands it to `work`, fully laid out.
  * Scripts are off (the pages the tool prints or photographs have none and need none); the
@@ -23,8 +26,13 @@ export interface LoadOptions {
 export async function withLoadedPage<T>(manager: BrowserManager, html: string, options: LoadOptions, work: (page: Page) => Promise<T>): Promise<{ result: T; blocked: string[] }> {
   return manager.withPage(async (page) => {
     const blocked: string[] = [];
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
+    if (!prepared.has(page)) {
+      // Once per page: the pool lends the same pages again and again, and each setting is a
+      // round trip to the browser.
+      await page.setJavaScriptEnabled(false);
+      await page.setRequestInterception(true);
+      prepared.add(page);
+    }
     const onRequest = (request: HTTPRequest) => {
       const url = request.url();
       const asset = options.assets?.get(url);
