@@ -28,6 +28,9 @@ export interface BrowserManagerOptions {
  */
 export class BrowserManager {
   private launching?: Promise<Browser>;
+  /** Settles when the current launch has found its browser and is about to spawn it. */
+  private spawning?: Promise<void>;
+  private spawned?: () => void;
   private readonly idle: Page[] = [];
   private readonly waiting: ((page: Page | undefined) => void)[] = [];
   private open = 0;
@@ -56,6 +59,7 @@ export class BrowserManager {
     // Once disposing has begun (the build ended or was stopped), never start a browser again.
     if (this.disposed) return Promise.reject(new Error('the browser was closed because the build is stopping'));
     if (!this.launching) {
+      this.spawning = new Promise((resolve) => (this.spawned = resolve));
       const starting: Promise<Browser> = this.start().catch((error: unknown) => {
         // A start that just failed answers the callers that come soon after with the same error:
         // otherwise each document of a build (and the build's early start) would wait through its
@@ -68,6 +72,19 @@ export class BrowserManager {
       this.launching = starting;
     }
     return this.launching;
+  }
+
+  /**
+   * Starts the browser and waits only until its process is spawned (or the start failed, which
+   * the first page asked for then meets): the caller goes on loading and preparing documents
+   * while the browser boots, instead of holding up the spawn with that work.
+   */
+  async startEarly(): Promise<void> {
+    const started = this.browser().then(
+      () => undefined,
+      () => undefined,
+    );
+    await Promise.race([started, this.spawning ?? started]);
   }
 
   /** Lends a page for `fn` and takes it back afterwards, also when `fn` throws. */
@@ -157,6 +174,8 @@ export class BrowserManager {
 
   private async start(): Promise<Browser> {
     const started = performance.now();
+    // Connecting spawns nothing: an early start need not wait for it.
+    if (this.options.endpoint) this.spawned?.();
     const browser = this.options.endpoint ? await this.connect(this.options.endpoint) : await this.launch();
     this.launchMs = performance.now() - started;
     browser.once('disconnected', () => {
@@ -195,6 +214,7 @@ export class BrowserManager {
       // Loaded here, not at the top: a build with nothing to render never needs it.
       const { default: puppeteer } = await import('puppeteer-core');
       this.profileDir = mkdtempSync(path.join(tmpdir(), 'handouts-profile-'));
+      this.spawned?.();
       try {
         const browser = await puppeteer.launch({
           executablePath: candidate.executablePath,

@@ -66,9 +66,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const restartsBefore = session.restarts.length;
     let timings = { htmlMs: 0, pdfMs: 0 };
     if (stale.length) {
-      // Start Chromium now: it boots in its own process while the rendering modules load here.
-      // A failure is not lost: the first page asked for meets the same error.
-      if (formats.some((format) => format.browser)) session.browser.browser().catch(() => undefined);
+      // Start Chromium now: it boots in its own process while the rendering modules load and the
+      // first documents are prepared here. A failure is not lost: the first page asked for meets
+      // the same error.
+      if (formats.some((format) => format.browser)) await session.browser.startEarly();
       const { buildDocuments } = await import('./run.js');
       const built = await buildDocuments(stale, { session, baseKey: base, formats: ids, force: Boolean(options.force), onDocument: options.onDocument });
       stale.forEach((ref, i) => answered.set(ref, built.reports[i]!));
