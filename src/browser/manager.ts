@@ -50,11 +50,6 @@ export class BrowserManager {
 
   constructor(private readonly options: BrowserManagerOptions) {}
 
-  /** The most pages lent out at once. */
-  get maxPages(): number {
-    return this.options.maxPages;
-  }
-
   browser(): Promise<Browser> {
     // Once disposing has begun (the build ended or was stopped), never start a browser again.
     if (this.disposed) return Promise.reject(new Error('the browser was closed because the build is stopping'));

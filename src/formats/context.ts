@@ -60,7 +60,7 @@ export class RenderContext {
    * PNG pictures of the elements `selector` finds in a page (a deck's slides), through the same
    * browser and request rules as printing.
    */
-  async pictures(html: string, label: string, options: { selector: string; width: number; height: number; scale: number; count?: number }): Promise<{ images: Uint8Array[]; blocked: string[] }> {
+  async pictures(html: string, label: string, options: { selector: string; width: number; height: number; scale: number }): Promise<{ images: Uint8Array[]; blocked: string[] }> {
     const { takePictures } = await import('../print/pictures.js');
     return this.photograph(label, (browser, common) => takePictures(browser, html, { ...options, ...common }));
   }

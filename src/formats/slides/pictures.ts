@@ -6,10 +6,7 @@ export const PICTURE = { selector: 'div.marpit > section', width: 1280, height: 
 
 /** PNG pictures of every slide, made once per document for every format that needs them. */
 export function slidePictures(context: RenderContext): Promise<{ images: Uint8Array[]; blocked: string[] }> {
-  return context.memo('slides:pictures', () => {
-    const deck = deckOf(context);
-    return context.pictures(deck.printHtml, 'slide pictures', { ...PICTURE, count: deck.slideCount });
-  });
+  return context.memo('slides:pictures', () => context.pictures(deckOf(context).printHtml, 'slide pictures', PICTURE));
 }
 
 /** `slides/001.png` for the first slide: sorted names, room for 999 slides. */
