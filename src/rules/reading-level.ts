@@ -116,12 +116,14 @@ export function checkReadability(doc: PreparedDocument, rules: ResolvedRules): R
 
 function countSentence(sentence: Sentence): Counts {
   const counts: Counts = { sentence: 1, word: 0, syllable: 0, polysillabicWord: 0 };
-  visit(sentence, 'WordNode', (word) => {
+  // In nlcst a sentence's words are its own children: a loop, not a tree walk, for every sentence.
+  for (const word of sentence.children) {
+    if (word.type !== 'WordNode') continue;
     const syllables = syllablesOf(nlcstToString(word));
     counts.word++;
     counts.syllable += syllables;
     if (syllables >= 3) counts.polysillabicWord++;
-  });
+  }
   return counts;
 }
 
