@@ -249,6 +249,17 @@ async function benchSize(size: number, launch: Launch, rows: Row[], dev: DevFigu
     RUNS,
   );
   add({ tool: 'handouts', work: 'rebuild, one document changed (every format)', count: 1, unit: 'document' }, one!);
+  const [onePdf] = await series(
+    [
+      {
+        label: 'handouts rebuild, one changed, PDF formats',
+        run: () => (appendFileSync(files[0]!, `\nEdited ${++edit}.\n`), handouts(['--format', prepared.formats.join(',')])),
+        check: built(1, (doc) => (doc.slug === prepared.documents[0]?.slug ? toolPdfs() : [])),
+      },
+    ],
+    RUNS,
+  );
+  add({ tool: 'handouts', work: `rebuild, one document changed (the ${pdfsPerDoc} PDF formats)`, count: 1, unit: 'document' }, onePdf!);
   // Back as it was: the pages bench/prepare.mjs made for the floor and the peers are of this text.
   writeFileSync(files[0]!, original);
 
