@@ -1,8 +1,8 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { allFormats } from '../../src/formats/registry.js';
 import { readPdf } from '../helpers/pdf.js';
 import { REPO, tempProject } from '../helpers/project.js';
@@ -146,4 +146,28 @@ describe('handouts check', () => {
     const good = await handouts(project.dir, ['check', 'content/good.md'], { browser: false });
     expect(good.code).toBe(0);
   });
+
+  it('writes a --json report larger than a pipe holds whole before the command leaves', async () => {
+    const own = tempProject('two-docs');
+    onTestFinished(() => own.cleanup());
+    // Each copy links to 60 headings it lacks: 60 located errors apiece, some 700 KB of report.
+    const links = Array.from({ length: 60 }, (_, i) => `See [part ${i}](#missing-part-${i}).`).join('\n\n');
+    const text = `${readFileSync(path.join(own.dir, 'content/good.md'), 'utf8')}\n\n${links}\n`;
+    for (let i = 0; i < 50; i++) writeFileSync(path.join(own.dir, `content/copy-${String(i).padStart(3, '0')}.md`), text);
+    // A reader that is slow to read: when the command says it is done (its summary on stderr, just
+    // before the report), this process takes nothing from the pipe for a second. The pipe holds a
+    // few hundred KB; a command that left without flushing would lose the rest of its report.
+    const child = spawn(process.execPath, [BIN, 'check', '--json'], { cwd: own.dir, env: { ...process.env, CI: 'true' } });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk: Buffer) => {
+      if (!chunk.toString().includes('documents: checked')) return;
+      const until = Date.now() + 1000;
+      while (Date.now() < until); // busy on purpose: the pipe is not read meanwhile
+    });
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(1);
+    expect(stdout.length).toBeGreaterThan(500_000);
+    expect(JSON.parse(stdout).documents).toHaveLength(52);
+  }, 60_000);
 });
