@@ -38,8 +38,6 @@ export class BrowserManager {
   private disposed = false;
   private disposing?: Promise<void>;
   private profileDir?: string;
-  /** The blank tab a launched browser starts with, until it is lent. */
-  private firstTab?: Page;
   /** Pages this manager opened, so a remote browser is left without them. */
   private readonly pages = new Set<Page>();
   private readonly stopping = new AbortController();
@@ -140,10 +138,7 @@ export class BrowserManager {
     if (this.open < this.options.maxPages) {
       this.open++;
       try {
-        // The tab a launched browser opens with is the first page lent: a new one would cost a
-        // renderer process more, and the time to make it.
-        const page = this.firstTab?.isClosed() === false ? this.firstTab : await browser.newPage();
-        this.firstTab = undefined;
+        const page = await browser.newPage();
         this.pages.add(page);
         page.once('close', () => this.pages.delete(page));
         return page;
@@ -182,7 +177,6 @@ export class BrowserManager {
       // Crashed, killed or closed: forget it, so the next page asked for starts a new browser.
       this.launching = undefined;
       this.idle.length = 0;
-      this.firstTab = undefined;
       this.open = 0;
       this.pages.clear();
       // A crashed browser's profile is removed once its process has exited, so nothing
@@ -228,7 +222,6 @@ export class BrowserManager {
           handleSIGHUP: false,
           protocolTimeout: 60_000,
         });
-        this.firstTab = (await browser.pages())[0];
         this.description = `${candidate.label}, ${await browser.version()}`;
         this.executablePath = candidate.executablePath;
         this.options.log?.(`Using ${this.description}`);
