@@ -1,4 +1,4 @@
-import { rewriteInfo } from './info.js';
+import { rewriteInfo, type InfoFields } from './info.js';
 
 export interface PdfMetadata {
   title: string;
@@ -28,7 +28,7 @@ export interface FinishedPdf {
  * loaded only then.
  */
 export async function finishPdf(raw: Uint8Array, meta: PdfMetadata): Promise<FinishedPdf> {
-  const fields = {
+  const fields: InfoFields = {
     title: meta.title,
     author: meta.author,
     subject: meta.subject,
@@ -51,7 +51,7 @@ function hasCatalogEntries(catalog: string, lang: string): boolean {
   );
 }
 
-async function finishWithPdfLib(raw: Uint8Array, fields: Parameters<typeof rewriteInfo>[1], lang: string): Promise<FinishedPdf> {
+async function finishWithPdfLib(raw: Uint8Array, fields: InfoFields, lang: string): Promise<FinishedPdf> {
   const { ParseSpeeds, PDFBool, PDFDict, PDFDocument, PDFName, PDFString } = await import('pdf-lib');
   // Fastest: parse in one go; the default yields to the event loop every 100 objects.
   const pdf = await PDFDocument.load(raw, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });

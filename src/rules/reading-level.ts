@@ -9,6 +9,7 @@ import { VFile } from 'vfile';
 import type { PreparedDocument } from '../transform/document.js';
 import { warn, type MessageOptions } from '../core/diagnostics.js';
 import { baseLanguage } from '../core/lang.js';
+import { remember } from '../core/memo.js';
 import { printedText } from './readability-text.js';
 import type { SourceRule } from './rule.js';
 import type { ResolvedRules } from './settings.js';
@@ -134,12 +135,7 @@ function countSentence(sentence: Sentence): Counts {
 const syllableCounts = new Map<string, number>();
 
 function syllablesOf(word: string): number {
-  let count = syllableCounts.get(word);
-  if (count === undefined) {
-    if (syllableCounts.size >= 20_000) syllableCounts.clear();
-    syllableCounts.set(word, (count = syllable(word)));
-  }
-  return count;
+  return remember(syllableCounts, word, 20_000, () => syllable(word));
 }
 
 function excerpt(text: string): string {

@@ -1,4 +1,5 @@
 import { Liquid, type Template } from 'liquidjs';
+import { remember } from '../core/memo.js';
 
 /**
  * The template engine: Liquid, which runs no arbitrary code. Every `{{ value }}` is HTML-escaped
@@ -20,9 +21,7 @@ const parsed = new WeakMap<Liquid, Map<string, Template[]>>();
 export function renderTemplate(liquid: Liquid, source: string, scope: object): string {
   let byText = parsed.get(liquid);
   if (!byText) parsed.set(liquid, (byText = new Map()));
-  let template = byText.get(source);
-  if (!template) byText.set(source, (template = liquid.parse(source)));
-  return liquid.renderSync(template, scope) as string;
+  return liquid.renderSync(remember(byText, source, 50, () => liquid.parse(source)), scope) as string;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { LeafDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { fail } from '../core/diagnostics.js';
+import { remember } from '../core/memo.js';
 import { parseMarkdown } from '../parse/markdown.js';
 import { checkSourceSize } from './limits.js';
 import type { ResolveInclude } from '../core/lookups.js';
@@ -71,10 +72,5 @@ function expandIn(tree: Root, file: VFile, resolve: ResolveInclude, stack: strin
 const partials = new Map<string, Root>();
 
 function parsePartial(text: string): Root {
-  let tree = partials.get(text);
-  if (!tree) {
-    if (partials.size >= 200) partials.clear();
-    partials.set(text, (tree = parseMarkdown(text)));
-  }
-  return structuredClone(tree);
+  return structuredClone(remember(partials, text, 200, () => parseMarkdown(text)));
 }

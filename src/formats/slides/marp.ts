@@ -1,4 +1,5 @@
 import { Marp } from '@marp-team/marp-core';
+import { remember } from '../../core/memo.js';
 
 export interface RenderedDeck {
   /** `<div class="marpit">` with one `<section>` per slide. */
@@ -29,12 +30,7 @@ class DeckMarp extends Marp {
 
   protected override renderStyle(theme?: string): string {
     const key = `${theme ?? ''}\0${JSON.stringify(this.themeSetPackOptions())}`;
-    let css = this.packed.get(key);
-    if (css === undefined) {
-      if (this.packed.size >= 50) this.packed.clear();
-      this.packed.set(key, (css = super.renderStyle(theme)));
-    }
-    return css;
+    return remember(this.packed, key, 50, () => super.renderStyle(theme));
   }
 }
 
