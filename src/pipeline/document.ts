@@ -99,21 +99,13 @@ async function renderFormats(
   made: Map<string, { produced: Produced; diagnostics: Diagnostic[] }>,
 ): Promise<void> {
   const rules = ruleContext(document, run.tools);
-  const produced = new Map<string, Produced>();
-  // A document's formats render at once: the browser's page pool bounds how many print together,
-  // so one changed document keeps every page busy. Page rules then run in the registry's order,
-  // which keeps the report's messages in the same order whatever finished first.
   const renderAll = async () => {
-    const pending = formats.filter((format) => !produced.has(format.id));
-    const results = await Promise.allSettled(pending.map(async (format) => produced.set(format.id, await format.produce(context))));
-    const failed = results.find((result) => result.status === 'rejected');
-    if (failed) throw failed.reason;
     for (const format of formats) {
       if (made.has(format.id)) continue;
-      const output = produced.get(format.id)!;
+      const produced = await format.produce(context);
       const before = new Set(document.file.messages);
-      runPageRules(document, format, output.findings ?? {}, rules);
-      made.set(format.id, { produced: output, diagnostics: diagnosticsOf(document.file, document.file.messages.filter((m) => !before.has(m))) });
+      runPageRules(document, format, produced.findings ?? {}, rules);
+      made.set(format.id, { produced, diagnostics: diagnosticsOf(document.file, document.file.messages.filter((m) => !before.has(m))) });
     }
   };
   try {
