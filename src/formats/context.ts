@@ -6,6 +6,7 @@ import type { PreparedDocument } from '../transform/document.js';
 import type { Strings, TemplateSet } from '../templates/brand.js';
 import { stringsFor } from '../templates/strings.js';
 import type { PageFindings } from './format.js';
+import { pageData, type PageData } from './page-data.js';
 
 /** What a format needs from the build around it: made once per build by the session. */
 export interface RenderTools {
@@ -43,12 +44,27 @@ export class RenderContext {
     return this.tools.config;
   }
 
-  /** Makes `key` once per document; the time goes to the HTML figure. */
+  /** Language, direction, script fonts, brand, notices: what every family's page needs, made once. */
+  get page(): PageData {
+    return this.memo('page-data', () => pageData(this.doc, this.tools.templates));
+  }
+
+  /**
+   * Makes `key` once per document; the time goes to the HTML figure. A promise that fails is
+   * forgotten, so rendering the document again (on a new browser, after a crash) makes it again
+   * instead of meeting the old failure.
+   */
   memo<T>(key: string, make: () => T): T {
     if (!this.made.has(key)) {
       const started = performance.now();
       try {
-        this.made.set(key, make());
+        const value = make();
+        this.made.set(key, value);
+        if (value instanceof Promise) {
+          value.catch(() => {
+            if (this.made.get(key) === value) this.made.delete(key);
+          });
+        }
       } finally {
         this.timings.htmlMs += performance.now() - started;
       }

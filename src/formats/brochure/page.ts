@@ -8,10 +8,8 @@ import type { Place } from '../../core/diagnostics.js';
 import { ASSET_ORIGIN } from '../../templates/fonts.js';
 import { contentSecurityPolicy } from '../../templates/csp.js';
 import { renderTemplate } from '../../templates/liquid.js';
-import { brandFor, formatDate } from '../../templates/strings.js';
 import { brochureTree } from '../../transform/audience.js';
 import { markdownToHtml } from '../../transform/to-html.js';
-import { normaliseSource, noticeFor } from '../handout/page.js';
 import { documentUrl, qrSvg } from '../qr.js';
 import { brochureSheet } from './sheet.js';
 
@@ -20,28 +18,32 @@ import { brochureSheet } from './sheet.js';
  * reading order, which `fillPanels` moves into the four content panels in the browser.
  */
 export async function brochurePage(context: RenderContext, bleedMm = 0): Promise<string> {
-  const { doc, config, strings: t } = context;
+  const { doc, config } = context;
   const { templates, liquid } = context.tools;
+  const data = context.page;
+  const { t } = data;
   const url = documentUrl(config.qrUrl, { slug: doc.ref.slug, lang: doc.lang });
   const qr = url ? { url, svg: await qrSvg(url, `${t.qr_caption}: ${url}`) } : undefined;
   return context.memo(`brochure:${bleedMm}`, () =>
     renderTemplate(liquid, templates.brochureTemplate, {
-      lang: doc.lang,
+      lang: data.lang,
+      dir: data.dir,
       doc: doc.meta,
-      brand: brandFor(templates, t),
+      brand: data.brand,
       t,
       logo: templates.logo,
       sheet: brochureSheet(config.paper, { foldMm: config.brochureFoldMm, bleedMm }),
-      font_css: templates.fonts.linked,
+      font_css: data.fonts.linked,
+      font_stack: data.fonts.stack,
       csp: contentSecurityPolicy({ fonts: ASSET_ORIGIN }),
       brochure_css: templates.brochureCss,
       body: context.memo('brochure:body', () => markdownToHtml(brochureTree(doc.tree))),
-      notice: noticeFor(doc.meta, t),
-      machine_notice: doc.meta.machine_translated ? { title: t.machine_translated_title, body: t.machine_translated_body } : undefined,
+      notice: data.notice,
+      machine_notice: data.machineNotice,
       qr,
-      sources: (doc.meta.sources ?? []).map(normaliseSource),
-      reviewed_text: formatDate(doc.meta.reviewed, doc.lang),
-      review_due_text: doc.meta.review_due ? formatDate(doc.meta.review_due, doc.lang) : '',
+      sources: data.sources,
+      reviewed_text: data.reviewedText,
+      review_due_text: data.reviewDueText,
     }),
   );
 }

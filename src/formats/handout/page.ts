@@ -1,14 +1,13 @@
 import type { Liquid } from 'liquidjs';
 import type { RenderContext } from '../context.js';
-import type { Source } from '../../parse/schema.js';
 import type { PreparedDocument } from '../../transform/document.js';
-import type { Strings, TemplateSet } from '../../templates/brand.js';
+import type { TemplateSet } from '../../templates/brand.js';
 import { ASSET_ORIGIN } from '../../templates/fonts.js';
 import { cssString, renderTemplate } from '../../templates/liquid.js';
 import { contentSecurityPolicy } from '../../templates/csp.js';
-import { brandFor, formatDate, stringsFor } from '../../templates/strings.js';
 import { forAudience } from '../../transform/audience.js';
 import { markdownToHtml } from '../../transform/to-html.js';
+import { pageData, type PageData } from '../page-data.js';
 import { margins, pageSize, type Paper } from '../paper.js';
 
 export interface HandoutOptions {
@@ -26,6 +25,8 @@ export interface HandoutOptions {
   layout?: 'handout' | 'large-print';
   /** Print-shop version: the page grows by this bleed on every side, the margins with it. */
   bleedMm?: number;
+  /** The document's page data, when already made (see page-data.ts). */
+  data?: PageData;
 }
 
 /** Margins in mm (top, right, bottom, left) of each layout. */
@@ -49,6 +50,7 @@ export function handoutPage(context: RenderContext, options: Pick<HandoutOptions
       body,
       layout: options.layout,
       bleedMm: options.bleedMm,
+      data: context.page,
     }),
   );
 }
@@ -68,17 +70,15 @@ export function renderHandoutHtml(
   liquid: Liquid,
   options: HandoutOptions,
 ): string {
-  const { strings: t } = stringsFor(templates, doc.lang);
+  const data = options.data ?? pageData(doc, templates);
+  const { t, fonts } = data;
   const { meta } = doc;
   const layout = LAYOUTS[options.layout ?? 'handout'];
-  const fonts = templates.fontsFor(doc.lang);
-  const reviewedText = formatDate(meta.reviewed, doc.lang);
-  const notice = noticeFor(meta, t);
-  const machine = meta.machine_translated ? { title: t.machine_translated_title, body: t.machine_translated_body } : undefined;
   return renderTemplate(liquid, templates.handoutTemplate, {
-    lang: doc.lang,
+    lang: data.lang,
+    dir: data.dir,
     doc: meta,
-    brand: brandFor(templates, t),
+    brand: data.brand,
     t,
     logo: templates.logo,
     paper: options.paper,
@@ -93,38 +93,15 @@ export function renderHandoutHtml(
     csp: contentSecurityPolicy({ fonts: options.forPrint ? ASSET_ORIGIN : undefined }),
     handout_css: templates.handoutCss,
     body: options.body ?? handoutBody(doc),
-    notice,
-    machine_notice: machine,
-    dir: textDirection(doc.lang),
-    sources: (meta.sources ?? []).map(normaliseSource),
-    keywords: meta.keywords ?? [],
-    reviewed_text: reviewedText,
-    review_due_text: meta.review_due ? formatDate(meta.review_due, doc.lang) : '',
-    footer_left: layout.runningFooter ? `${templates.brand.clinic} · ${meta.title} · ${t.reviewed}: ${reviewedText}` : '',
+    notice: data.notice,
+    machine_notice: data.machineNotice,
+    sources: data.sources,
+    keywords: data.keywords,
+    reviewed_text: data.reviewedText,
+    review_due_text: data.reviewDueText,
+    footer_left: layout.runningFooter ? `${data.brand.clinic} · ${meta.title} · ${t.reviewed}: ${data.reviewedText}` : '',
     page_counter: pageCounter(t.page_of),
   });
-}
-
-/** `rtl` for languages written right to left (Arabic, Hebrew...), as the platform's locale data says. */
-export function textDirection(lang: string): 'ltr' | 'rtl' {
-  try {
-    const locale = new Intl.Locale(lang) as Intl.Locale & { textInfo?: { direction?: string }; getTextInfo?: () => { direction?: string } };
-    return (locale.getTextInfo?.() ?? locale.textInfo)?.direction === 'rtl' ? 'rtl' : 'ltr';
-  } catch {
-    return 'ltr';
-  }
-}
-
-/** The notice an experimental or draft document carries, in its language. */
-export function noticeFor(meta: PreparedDocument['meta'], t: Strings): { title: string; body: string } | undefined {
-  if (meta.status === 'experimental') return { title: t.experimental_title, body: t.experimental_body };
-  if (meta.status === 'draft') return { title: t.draft_title, body: t.draft_body };
-  return undefined;
-}
-
-export function normaliseSource(source: Source): { title: string; publisher?: string; year?: string; url?: string } {
-  if (typeof source === 'string') return { title: source };
-  return { ...source, year: source.year === undefined ? undefined : String(source.year) };
 }
 
 /** `Page {page} of {pages}` as a CSS `content` value with live page counters. */

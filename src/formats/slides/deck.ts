@@ -9,6 +9,7 @@ import { presentPage, printPage } from './pages.js';
 import { renderMarp, type RenderedDeck } from './marp.js';
 import { deckMarkdown } from './markdown.js';
 import { planDeck } from './split.js';
+import { textDirection } from '../page-data.js';
 
 export interface Deck {
   /** `slides.html`: to present from. */
@@ -21,6 +22,8 @@ export interface Deck {
   slides: SlideSource[];
   /** Marp's output: each slide's HTML and the theme's CSS, for pages that show slides another way. */
   rendered: RenderedDeck;
+  /** The writing direction of the deck's language. */
+  dir: 'ltr' | 'rtl';
 }
 
 export interface SlideSource {
@@ -40,13 +43,14 @@ export function buildDeck(doc: PreparedDocument, templates: TemplateSet, t: Stri
   const plan = planDeck(doc.tree);
   const source = deckMarkdown(doc, plan, brandFor(templates, t), t, templates.logo);
   const deck = renderMarp(source.markdown, brandVariables(templates) + templates.slideTheme);
-  const input = { lang: doc.lang, title: doc.meta.title, deck, notes: source.notes, templates, notesLabel: t.notes_label, presenting: t };
+  const dir = textDirection(doc.lang);
+  const input = { lang: doc.lang, dir, fonts: templates.fontsFor(doc.lang), title: doc.meta.title, deck, notes: source.notes, templates, notesLabel: t.notes_label, presenting: t };
   const slides: SlideSource[] = [
     { title: doc.meta.title, place: toPosition(doc.metaPlaces.title) },
     ...plan.slides.map((slide) => ({ title: toString(slide.heading), place: slide.heading.position, file: slide.heading.data?.file })),
     { title: t.slide_sources, place: toPosition(doc.metaPlaces.sources ?? doc.metaPlaces.title) },
   ];
-  return { presentHtml: presentPage(input), printHtml: printPage(input), slideCount: deck.slideCount, notes: source.notes, slides, rendered: deck };
+  return { presentHtml: presentPage(input), printHtml: printPage(input), slideCount: deck.slideCount, notes: source.notes, slides, rendered: deck, dir };
 }
 
 function toPosition(place: { line: number; column: number } | undefined): Position | undefined {

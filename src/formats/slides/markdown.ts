@@ -3,7 +3,7 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify as toYaml } from 'yaml';
-import { normaliseSource } from '../handout/page.js';
+import { normaliseSource } from '../page-data.js';
 import type { PreparedDocument } from '../../transform/document.js';
 import type { Brand, Strings } from '../../templates/brand.js';
 import { formatDate } from '../../templates/strings.js';

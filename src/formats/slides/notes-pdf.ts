@@ -22,6 +22,6 @@ export const slidesNotesPdf: OutputFormat = {
 async function page(context: Parameters<OutputFormat['produce']>[0]): Promise<string> {
   const [{ deckOf }, { notesPage }] = await Promise.all([import('./deck.js'), import('./notes-page.js')]);
   return context.memo('slides:notes-page', () =>
-    notesPage({ lang: context.doc.lang, title: context.doc.meta.title, deck: deckOf(context), templates: context.tools.templates, t: context.strings, paper: context.config.paper }),
+    notesPage({ data: context.page, title: context.doc.meta.title, deck: deckOf(context), paper: context.config.paper }),
   );
 }

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { stringifyEntities } from 'stringify-entities';
 import type { Strings, TemplateSet } from '../../templates/brand.js';
 import { contentSecurityPolicy } from '../../templates/csp.js';
-import { cssString } from '../../templates/liquid.js';
 import { ASSET_ORIGIN } from '../../templates/fonts.js';
+import type { DocumentFonts } from '../../templates/script-fonts.js';
 import type { RenderedDeck } from './marp.js';
 
 /** The navigation script shipped with the tool; read once when this module loads. */
@@ -12,7 +12,10 @@ const NAVIGATE = readFileSync(new URL('./client/navigate.js', import.meta.url), 
 
 export interface DeckPageInput {
   lang: string;
+  dir: 'ltr' | 'rtl';
   title: string;
+  /** The brand's fonts and the script's (an Arabic deck's text in Noto Sans Arabic, not a fallback). */
+  fonts: DocumentFonts;
   deck: RenderedDeck;
   notes: readonly string[];
   templates: TemplateSet;
@@ -95,7 +98,7 @@ html.presenter div.marpit > section.next { display: flex; left: var(--next-x); t
 
 function head(input: DeckPageInput, extra: string, csp: string, fontCss: string): string {
   return `<!doctype html>
-<html lang="${escapeAttribute(input.lang)}">
+<html lang="${escapeAttribute(input.lang)}" dir="${input.dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -104,6 +107,7 @@ function head(input: DeckPageInput, extra: string, csp: string, fontCss: string)
 <style>
 ${fontCss}
 ${input.deck.css}
+${scriptFont(input.fonts)}
 ${extra}
 </style>
 </head>`;
@@ -119,8 +123,8 @@ export function presentPage(input: DeckPageInput): string {
   const notes = input.notes
     .map((html, i) => `<aside id="notes-${i + 1}" data-slide="${i + 1}">${html}</aside>`)
     .join('\n');
-  const brandFont = `html { --brand-font: ${cssString(input.templates.brand.font.family)}; }`;
-  return `${head(input, brandFont + PRESENT_CSS, csp, input.templates.fonts.inline)}
+  const brandFont = `html { --brand-font: ${input.fonts.stack}; }`;
+  return `${head(input, brandFont + PRESENT_CSS, csp, input.fonts.inline)}
 <body>
 ${input.deck.html}
 <div class="deck-notes" role="complementary" aria-label="${escapeAttribute(input.notesLabel)}">
@@ -169,12 +173,20 @@ ${rows.join('\n')}
 /** Pure: the page printed to `slides.pdf`: one slide per 1280x720 page, no script, no notes. */
 export function printPage(input: DeckPageInput): string {
   const csp = contentSecurityPolicy({ fonts: ASSET_ORIGIN });
-  return `${head(input, PRINT_CSS, csp, input.templates.fonts.linked)}
+  return `${head(input, PRINT_CSS, csp, input.fonts.linked)}
 <body>
 ${input.deck.html}
 </body>
 </html>
 `;
+}
+
+/**
+ * The theme sets `--brand-font` to the brand's family on every slide; the deck's own stack (with
+ * the script's font after it) replaces it, after the theme and with the same selector.
+ */
+export function scriptFont(fonts: DocumentFonts): string {
+  return `div.marpit > section { --brand-font: ${fonts.stack}; }`;
 }
 
 function escapeText(text: string): string {
