@@ -27,8 +27,10 @@ export const slidesPptx: OutputFormat = {
     const { meta } = context.doc;
     const pptx = await deckPptx({
       title: meta.title,
-      clinic: context.tools.templates.brand.clinic,
+      clinic: context.page.brand.clinic,
       subject: meta.summary ?? meta.condition,
+      lang: context.page.lang,
+      rtl: context.page.dir === 'rtl',
       date: documentDate(meta.reviewed, context.config.buildDate),
       slides: images.map((png, i) => ({ png, notes: pageText(deck.notes[i] ?? '').trim(), alt: deck.slides[i]?.title ?? '' })),
     });
