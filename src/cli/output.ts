@@ -59,14 +59,15 @@ export function createOutput(
       }
       if (options.quiet) return;
       const count = total ? `[${finished}/${total}] ` : '';
-      if (report.status === 'failed') write(`${count}✗ ${report.source}: failed`);
+      // Paths inside the document's folder: `handout.pdf`, `slides/001.png` (and how many more).
+      const inFolder = (file: string) => file.slice(file.indexOf(`/${report.slug}/`) + report.slug.length + 2);
+      const files = () => report.outputs.map((o) => `${inFolder(o.file)}${o.files && o.files.length > 1 ? ` +${o.files.length - 1}` : ''}${o.pages ? ` (${o.pages})` : ''}`);
+      if (report.failures?.length) {
+        const failed = report.failures.map((f) => `${f.format}${f.kept ? ' (previous file kept)' : ''}`).join(', ');
+        write(`${count}✗ ${report.source}: ${failed} failed${report.outputs.length ? `; the others are current: ${files().join(', ')}` : ''}`);
+      } else if (report.status === 'failed') write(`${count}✗ ${report.source}: failed`);
       else if (!tty && report.status === 'skipped' && report.outputs.length) write(`${count}· ${report.source}: up to date`);
-      else if (!tty && report.status === 'built') {
-        // Paths inside the document's folder: `handout.pdf`, `slides/001.png` (and how many more).
-        const inFolder = (file: string) => file.slice(file.indexOf(`/${report.slug}/`) + report.slug.length + 2);
-        const files = report.outputs.map((o) => `${inFolder(o.file)}${o.files && o.files.length > 1 ? ` +${o.files.length - 1}` : ''}${o.pages ? ` (${o.pages})` : ''}`);
-        write(`${count}✓ ${report.source} -> ${files.join(', ')}`);
-      }
+      else if (!tty && report.status === 'built') write(`${count}✓ ${report.source} -> ${files().join(', ')}`);
       if (tty && total) {
         progress = `${finished}/${total} documents`;
         stream.write(`\r\x1b[2K${progress}`);

@@ -65,18 +65,23 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const stale = refs.filter((ref) => !answered.has(ref));
     const restartsBefore = session.restarts.length;
     let timings = { htmlMs: 0, pdfMs: 0 };
+    let ended: unknown;
     if (stale.length) {
+      // Each build may meet the browser stopping a few times of its own (see BrowserManager).
+      session.browser.resetStops();
       // Start Chromium now: it boots in its own process while the rendering modules load and the
       // first documents are prepared here. A failure is not lost: the first page asked for meets
       // the same error.
       if (formats.some((format) => format.browser)) await session.browser.startEarly();
       const { buildDocuments } = await import('./run.js');
       const built = await buildDocuments(stale, { session, baseKey: base, formats: ids, force: Boolean(options.force), onDocument: options.onDocument });
-      stale.forEach((ref, i) => answered.set(ref, built.reports[i]!));
+      stale.forEach((ref, i) => built.reports[i] && answered.set(ref, built.reports[i]));
       timings = built.timings;
+      ended = built.error;
+      // What was built is kept also when the build ends early: the next one starts from it.
       session.cache().save();
     }
-    const documents = refs.map((ref) => answered.get(ref)!);
+    const documents = refs.flatMap((ref) => answered.get(ref) ?? []);
     const count = (status: string) => documents.filter((d) => d.status === status).length;
     const restarted = session.restarts.slice(restartsBefore);
     const report: BuildReport = {
@@ -89,6 +94,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     };
     if (shard) dropOtherShards(config, shard);
     await writeIndexes(session, report);
+    if (ended) throw ended;
     report.summary.ms = Math.round(performance.now() - started);
     return report;
   } finally {

@@ -1,22 +1,19 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { CachedOutput } from '../cache/store.js';
 import { reusableOutput } from '../cache/fresh.js';
 import { documentKey, formatKey } from '../cache/keys.js';
-import { fail } from '../core/diagnostics.js';
 import type { DocumentRef } from '../core/document.js';
-import type { PreparedDocument } from '../transform/document.js';
-import { HandoutsError } from '../core/errors.js';
 import { reviewState } from '../core/review.js';
 import { RenderContext } from '../formats/context.js';
-import type { OutputFormat, Produced } from '../formats/format.js';
 import { requireFormat } from '../formats/registry.js';
 import { diagnosticsOf } from '../report/diagnostics.js';
-import type { Diagnostic, DocumentReport, OutputEntry } from '../report/types.js';
-import { runPageRules } from '../rules/run.js';
+import type { DocumentReport, FormatFailure, OutputEntry } from '../report/types.js';
 import { applySeverity } from '../rules/severity.js';
 import { analyseDocument, ruleContext } from './analyse.js';
 import { documentEntry } from './entry.js';
 import { writeOutputs } from './outputs.js';
+import { renderFormats, type FormatOutcome } from './render.js';
 import type { Session } from './session.js';
 import type { Tools } from './tools.js';
 
@@ -35,9 +32,11 @@ export interface DocumentRun {
 
 /**
  * One document through every stage: read, parse and transform, source rules, then each format
- * whose cached output is not current, the page rules on what it rendered, then write. Outputs
- * are written only when every format succeeded, so a failure leaves the previous complete
- * outputs in place. Content problems come back as diagnostics, never as exceptions.
+ * whose cached output is not current (see render.ts), the page rules on what it rendered, then
+ * write. A source error fails the whole document before anything is rendered. A format that
+ * fails fails alone: the others are written, and it keeps its previous complete file (or has
+ * none), never a clipped one; the document is reported failed, naming the format and why.
+ * Content problems come back as diagnostics, never as exceptions.
  */
 export async function buildDocument(ref: DocumentRef, run: DocumentRun): Promise<DocumentReport> {
   const { config } = run.tools;
@@ -59,87 +58,50 @@ export async function buildDocument(ref: DocumentRef, run: DocumentRun): Promise
     if (current) reused.set(format.id, current);
   }
   const context = new RenderContext(document, { ...run.tools, browser: run.session.browser });
-  const made = new Map<string, { produced: Produced; diagnostics: Diagnostic[] }>();
+  let outcomes: FormatOutcome[];
   try {
-    await renderFormats(plan.filter(({ format }) => !reused.has(format.id)).map(({ format }) => format), document, context, run, made);
-  } catch (error) {
-    if (error instanceof HandoutsError && error.exitCode !== 1) throw error;
-    fail(file, `Rendering failed: ${(error as Error).message}`, { place: { line: 1, column: 1 }, ruleId: 'render' });
+    outcomes = await renderFormats(
+      plan.filter(({ format }) => !reused.has(format.id)).map(({ format }) => format),
+      document,
+      { context, rules: ruleContext(document, run.tools), log: (message) => run.session.log(message), onRestart: () => run.session.restarts.push(ref.source) },
+    );
   } finally {
     run.timings.htmlMs += context.timings.htmlMs;
     run.timings.pdfMs += context.timings.pdfMs;
   }
   applySeverity(file, config.rules, config.strict);
+  // Each message a format gave is reported with that format's id.
+  const formatOf = new Map<unknown, string>(outcomes.flatMap((o) => o.messages.map((m) => [m, o.format.id] as const)));
+  const diagnosticsFor = (outcome: FormatOutcome) => diagnosticsOf(file, outcome.messages, formatOf);
+  const previous = (id: string) => cached?.outputs.find((o) => o.format === id);
+
+  const written = outcomes.flatMap((o) => {
+    if (o.failed) return [];
+    const key = plan.find((p) => p.format === o.format)!.key;
+    return [writeOutputs(document, o.format, key, o.produced!, diagnosticsFor(o), config, previous(o.format.id))];
+  });
+  const failures: FormatFailure[] = outcomes
+    .filter((o) => o.failed)
+    .map((o) => {
+      const kept = previous(o.format.id)?.files[0]?.file;
+      return { format: o.format.id, diagnostics: diagnosticsFor(o), ...(kept && existsSync(path.join(config.root, kept)) && { kept }) };
+    });
+  const outputs = plan.flatMap(({ format }) => reused.get(format.id) ?? written.find((o) => o.format === format.id) ?? []);
   // What the page rules found on an output that is reused still holds for it.
   const carried = [...reused.values()].flatMap((output) => output.diagnostics);
-  if (file.messages.some((message) => message.fatal)) return documentEntry(ref, config, analysed, 'failed', { hash, carried });
-
-  const written = plan.flatMap(({ format, key }) => {
-    const result = made.get(format.id);
-    return result ? [writeOutputs(document, format, key, result.produced, result.diagnostics, config, cached?.outputs.find((o) => o.format === format.id))] : [];
-  });
-  const outputs = plan.map(({ format }) => reused.get(format.id) ?? written.find((o) => o.format === format.id)!);
-  const report = documentEntry(ref, config, analysed, made.size ? 'built' : 'skipped', { hash, carried, outputs: outputs.map(outputEntry) });
+  const status = failures.length ? 'failed' : written.length ? 'built' : 'skipped';
+  const report = documentEntry(ref, config, analysed, status, { hash, carried, outputs: outputs.map(outputEntry), failures, formatOf });
+  // The cache keeps the previous output of a failed format (its file is still on disk, and its old
+  // key means it is made again next time); its report says only what holds for the current outputs.
+  const failedFormats = new Set(failures.map((f) => f.format));
   cache.set(ref.source, {
     hash,
     deps: Object.fromEntries(document.deps),
     review: reviewState(document.meta.reviewed, document.meta.review_due, config.today, config.rules.reviewWarnDays),
-    report: { ...report, status: 'built' },
+    report: { ...report, status: 'built', failures: undefined, diagnostics: report.diagnostics.filter((d) => !d.format || !failedFormats.has(d.format)) },
     outputs: [...(cached?.outputs.filter((o) => !outputs.some((n) => n.format === o.format)) ?? []), ...outputs],
   });
   return report;
-}
-
-/** Renders each format once; if Chromium crashed or was killed, the manager starts a new one and the rest is tried once more. */
-async function renderFormats(
-  formats: OutputFormat[],
-  document: PreparedDocument,
-  context: RenderContext,
-  run: DocumentRun,
-  made: Map<string, { produced: Produced; diagnostics: Diagnostic[] }>,
-): Promise<void> {
-  const rules = ruleContext(document, run.tools);
-  const renderAll = async () => {
-    for (const format of formats) {
-      if (made.has(format.id)) continue;
-      const produced = await format.produce(context);
-      const before = new Set(document.file.messages);
-      runPageRules(document, format, produced.findings ?? {}, rules);
-      made.set(format.id, { produced, diagnostics: diagnosticsOf(document.file, document.file.messages.filter((m) => !before.has(m))) });
-    }
-  };
-  try {
-    await renderAll();
-  } catch (error) {
-    if (!browserGone(error)) throw error;
-    run.session.log(`The browser stopped while rendering ${document.ref.source}; starting (or connecting to) it again to retry the document`);
-    let reached = true;
-    try {
-      await renderAll();
-    } catch (retryError) {
-      // The browser went away under this document and could not be had again (a remote one that
-      // stays gone, after the manager's bounded reconnect): that ends this document with a render
-      // error where it is reported, rather than the whole build; a document that starts later
-      // meets the same error on its own, and then the build ends with it (exit 3).
-      if (!(retryError instanceof HandoutsError) || retryError.exitCode === 1) throw retryError;
-      reached = false;
-      // One line: a diagnostic is printed as one (and as one GitHub annotation).
-      const said = [retryError.message, retryError.hint].filter(Boolean).join(' ').replace(/\s*\n\s*/g, ' ');
-      throw new Error(`the browser went away and could not be reached again. ${said}`, { cause: retryError });
-    } finally {
-      // Only a document the browser came back for was rendered again.
-      if (reached) run.session.restarts.push(document.ref.source);
-    }
-  }
-}
-
-/** Errors that mean the browser process or its connection went away, not that the page was bad. */
-function browserGone(error: unknown): boolean {
-  // The tool's own errors (no browser could be started or reached) already say what to do; retrying
-  // them would only repeat the wait, whatever words the underlying message happens to contain.
-  if (error instanceof HandoutsError) return false;
-  const message = String((error as Error)?.message ?? error);
-  return /Target closed|Session closed|Connection closed|browser has disconnected|Protocol error|detached|crashed/i.test(message);
 }
 
 function outputEntry(output: CachedOutput): OutputEntry {

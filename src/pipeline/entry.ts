@@ -13,7 +13,7 @@ export function documentEntry(
   config: ResolvedConfig,
   analysed: Pick<Analysed, 'file' | 'document' | 'readability' | 'lang'>,
   status: DocumentReport['status'],
-  extra: { hash?: string; outputs?: DocumentReport['outputs']; carried?: Diagnostic[] } = {},
+  extra: { hash?: string; outputs?: DocumentReport['outputs']; failures?: DocumentReport['failures']; carried?: Diagnostic[]; formatOf?: ReadonlyMap<unknown, string> } = {},
 ): DocumentReport {
   const { document } = analysed;
   return {
@@ -30,6 +30,19 @@ export function documentEntry(
     ...(extra.hash && { hash: extra.hash }),
     readability: analysed.readability,
     outputs: extra.outputs ?? [],
-    diagnostics: [...diagnosticsOf(analysed.file), ...(extra.carried ?? [])],
+    ...(extra.failures?.length && { failures: extra.failures }),
+    diagnostics: unique([...diagnosticsOf(analysed.file, analysed.file.messages, extra.formatOf), ...(extra.carried ?? [])]),
   };
+}
+
+/**
+ * Each problem once: formats made from one template (the handout's PDF and web page) find the
+ * same one, and an output reused from an earlier build carries what its page rules found then.
+ */
+function unique(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`;
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
 }

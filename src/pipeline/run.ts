@@ -6,7 +6,7 @@ import type { Session } from './session.js';
 
 /**
  * Builds the documents the cache could not answer for, a bounded number at a time through the
- * one browser. This module and what it imports (templates, Markdown, Marp, PDF) are loaded only
+ * one browser. A document whose build threw has no report; the first such error is returned. This module and what it imports (templates, Markdown, Marp, PDF) are loaded only
  * when there is something to build.
  */
 export async function buildDocuments(
@@ -22,7 +22,7 @@ export async function buildDocuments(
     timings: { htmlMs: 0, pdfMs: 0 },
   };
   const limit = pLimit(run.tools.config.concurrency);
-  const reports = await Promise.all(
+  const settled = await Promise.allSettled(
     refs.map((ref) =>
       limit(async () => {
         const report = await buildDocument(ref, run);
@@ -31,5 +31,9 @@ export async function buildDocuments(
       }),
     ),
   );
-  return { reports, timings: run.timings };
+  // An error that ends the build (the browser stopped too often, or cannot be had) is raised
+  // after every document has settled, so the caller can still record what was built.
+  const failed = settled.find((result) => result.status === 'rejected');
+  const reports = settled.map((result) => (result.status === 'fulfilled' ? result.value : undefined));
+  return { reports, timings: run.timings, error: failed ? (failed as PromiseRejectedResult).reason : undefined };
 }

@@ -1,16 +1,23 @@
 import type { VFile } from 'vfile';
 import type { Diagnostic } from './types.js';
 
-/** The VFile messages of a document as report entries; partial files keep their own path. */
-export function diagnosticsOf(file: VFile, messages = file.messages): Diagnostic[] {
-  return messages.map((message) => ({
-    file: message.file || file.path,
-    line: message.line ?? 1,
-    column: message.column ?? 1,
-    severity: message.fatal ? 'error' : 'warning',
-    rule: message.ruleId ?? 'handouts',
-    message: message.reason,
-  }));
+/**
+ * The VFile messages of a document as report entries; partial files keep their own path. A
+ * message a format's rendering or page rules gave names that format (`formatOf`).
+ */
+export function diagnosticsOf(file: VFile, messages = file.messages, formatOf?: ReadonlyMap<unknown, string>): Diagnostic[] {
+  return messages.map((message) => {
+    const format = formatOf?.get(message);
+    return {
+      file: message.file || file.path,
+      line: message.line ?? 1,
+      column: message.column ?? 1,
+      severity: message.fatal ? 'error' : 'warning',
+      rule: message.ruleId ?? 'handouts',
+      message: message.reason,
+      ...(format && { format }),
+    };
+  });
 }
 
 /**

@@ -8,6 +8,17 @@ export interface Diagnostic {
   severity: 'error' | 'warning';
   rule: string;
   message: string;
+  /** The output format it concerns, when a format's rendering or page rules found it (its id). */
+  format?: string;
+}
+
+/** A format of a document that could not be made this time; the document's other formats were. */
+export interface FormatFailure {
+  format: string;
+  /** Why: its render error or the errors its page rules found, located. */
+  diagnostics: Diagnostic[];
+  /** Its previous complete file, left in place (never a clipped or half-made one), when there is one. */
+  kept?: string;
 }
 
 export interface OutputEntry {
@@ -35,7 +46,10 @@ export interface DocumentReport {
   hash?: string;
   /** Reading grade of the patient-facing text (Flesch-Kincaid, SMOG). */
   readability?: Readability | NotMeasured;
+  /** The current outputs: made now, or made earlier and still current. */
   outputs: OutputEntry[];
+  /** Formats that failed (the document's status is then `failed`). */
+  failures?: FormatFailure[];
   diagnostics: Diagnostic[];
 }
 

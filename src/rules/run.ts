@@ -28,10 +28,4 @@ export function runPageRules(
   const page = { format, findings: { text: '', blocked: [], overflow: [], ...findings } };
   for (const id of format.pageRules) pageRule(id).check(doc, page, context);
   applySeverity(doc.file, context.rules as ResolvedRules, context.strict);
-  // Two formats made from one template (the handout's PDF and web page) find the same problem: say it once.
-  const seen = new Set<string>();
-  doc.file.messages = doc.file.messages.filter((m) => {
-    const key = `${m.file}:${m.line}:${m.column}:${m.ruleId}:${m.reason}`;
-    return !seen.has(key) && Boolean(seen.add(key));
-  });
 }

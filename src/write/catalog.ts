@@ -101,6 +101,16 @@ function catalogEntry(doc: DocumentReport, index: number, href: (file: string) =
     problems: doc.diagnostics.map((d) => ({ ...d, location: `${d.file}:${d.line}:${d.column}` })),
     review_problem: doc.diagnostics.find((d) => d.rule === 'review-due')?.message,
     links: outputs,
+    // Formats that failed in the last build while the document's others were made: why, and the previous file kept.
+    failed_formats: (doc.failures ?? []).map((failure) => {
+      const first = failure.diagnostics.find((d) => d.severity === 'error') ?? failure.diagnostics[0];
+      return {
+        label: formatById(failure.format)?.label ?? failure.format,
+        message: first?.message ?? '',
+        location: first ? `${first.file}:${first.line}:${first.column}` : '',
+        kept_href: failure.kept ? href(failure.kept) : undefined,
+      };
+    }),
     // Pictures of the document, which the card shows: the formats that say their main file is one.
     thumbnails: outputs.filter((output) => output.picture),
   };

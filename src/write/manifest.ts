@@ -37,7 +37,10 @@ export function mergeManifest(previous: Manifest | undefined, report: BuildRepor
   }
   for (const doc of report.documents) {
     const old = bySource.get(doc.source);
-    const outputs = doc.status === 'failed' && old ? old.outputs.filter((o) => existsSync(path.join(root, o.file))) : doc.outputs;
+    // A document that failed as a whole keeps listing its previous outputs; one with a failed format
+    // lists its current outputs, and the failure names the previous file it kept.
+    const wholly = doc.status === 'failed' && !doc.failures?.length;
+    const outputs = wholly && old ? old.outputs.filter((o) => existsSync(path.join(root, o.file))) : doc.outputs;
     // The manifest describes the outputs on disk: current ones are `built`, whether made now or earlier.
     bySource.set(doc.source, { ...doc, status: doc.status === 'skipped' ? 'built' : doc.status, outputs });
   }

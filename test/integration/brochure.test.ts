@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { PDFDocument, PDFName, PDFArray } from 'pdf-lib';
@@ -10,6 +10,7 @@ import type { BuildReport } from '../../src/report/types.js';
 import { readPdf } from '../helpers/pdf.js';
 import { renderPage, textRuns } from '../helpers/pdf-text.js';
 import { tempProject } from '../helpers/project.js';
+import { runCli } from '../helpers/run-cli.js';
 
 const MM = 72 / 25.4;
 // jsqr is CommonJS whose types declare an ES default export; require gives the function itself.
@@ -147,26 +148,64 @@ describe('a brochure whose content does not fit', () => {
   const front = readFileSync(path.join(project.dir, 'content/good.md'), 'utf8').split(/^---$/m).slice(0, 2).join('---') + '---\n';
   const sections = Array.from({ length: 14 }, (_, i) => `## Part ${i + 1}\n\n${'People with this condition can feel pain in many parts of the body. '.repeat(9)}\n`);
 
-  it('fails the document with an error located at the section where the overflow starts, and how much', async () => {
-    writeFileSync(path.join(project.dir, 'content/good.md'), `${front}\n${sections.join('\n')}`);
-    const config = await loadConfig({ cwd: project.dir, env: {}, flags: { formats: ['brochure'], today: '2026-12-01' } });
-    const report = await build({ config, sources: ['content/good.md'], browser });
-    const [doc] = report.documents;
+  const file = (...parts: string[]) => path.join(project.dir, ...parts);
+  const formats = ['handout-pdf', 'brochure-pdf', 'slides-pdf', 'slides-pptx'];
+  const run = async () => build({ config: await loadConfig({ cwd: project.dir, env: {}, flags: { formats, today: '2026-12-01' } }), sources: ['content/good.md'], browser });
+
+  it('fails that format alone: the others are written, the previous brochure is kept, and the report and catalog say which and why', async () => {
+    // First a brochure that fits: its file is the one a later failure must leave in place.
+    writeFileSync(file('content/good.md'), `${front}\n${sections.slice(0, 2).join('\n')}`);
+    expect((await run()).documents[0]).toMatchObject({ status: 'built' });
+    const before = readFileSync(file('output/en/good/brochure.pdf'));
+
+    writeFileSync(file('content/good.md'), `${front}\n${sections.join('\n')}`);
+    const [doc] = (await run()).documents;
     expect(doc!.status).toBe('failed');
+    // Every other format was made from the new text.
+    expect(doc!.outputs.map((o) => o.format)).toEqual(['handout-pdf', 'slides-pdf', 'slides-pptx']);
+    expect((await readPdf(file('output/en/good/handout.pdf'))).text.join(' ')).toContain('Part 14');
+    expect((await readPdf(file('output/en/good/slides.pdf'))).text.join(' ')).toContain('Part 14');
+    // The brochure is the previous complete one, byte for byte: never a clipped one.
+    expect(readFileSync(file('output/en/good/brochure.pdf')).equals(before)).toBe(true);
+    expect(doc!.failures).toEqual([{ format: 'brochure-pdf', kept: 'output/en/good/brochure.pdf', diagnostics: [expect.objectContaining({ rule: 'brochure-overflow', format: 'brochure-pdf' })] }]);
     const error = doc!.diagnostics.find((d) => d.rule === 'brochure-overflow')!;
-    expect(error).toMatchObject({ file: 'content/good.md', severity: 'error', column: 1 });
-    const lines = readFileSync(path.join(project.dir, 'content/good.md'), 'utf8').split('\n');
+    expect(error).toMatchObject({ file: 'content/good.md', severity: 'error', column: 1, format: 'brochure-pdf' });
+    const lines = readFileSync(file('content/good.md'), 'utf8').split('\n');
     const heading = lines[error.line - 1]!;
     expect(heading).toMatch(/^## Part \d+$/);
     expect(error.message).toContain(`“${heading.slice(3)}”`);
     expect(error.message).toMatch(/overflows by about \d+ mm \(one panel holds \d+ mm\)/);
+    // The manifest and the catalog card: the current files, and the failed format with its message, where, and the file kept.
+    const manifest = JSON.parse(readFileSync(file('output/manifest.json'), 'utf8')) as BuildReport;
+    expect(manifest.documents.find((d) => d.source === 'content/good.md')).toMatchObject({ status: 'failed', failures: [{ format: 'brochure-pdf', kept: 'output/en/good/brochure.pdf' }] });
+    const catalog = readFileSync(file('output/index.html'), 'utf8');
+    const card = catalog.slice(catalog.indexOf('content/good.md'));
+    expect(card).toMatch(/Brochure \(tri-fold PDF\): failed\.<\/span> [^<]*does not fit the panels[^<]*<span class="note">at <code>content\/good\.md:\d+:1<\/code><\/span> <a href="en\/good\/brochure\.pdf"[^>]*>Previous version<\/a>/);
+    expect(card).toContain('A format failed in the last build');
+    expect(card).toMatch(/href="en\/good\/handout\.pdf"/);
+  });
+
+  it('says so on the command line with exit 1, then makes only the failed format again while nothing changed', async () => {
+    const cli = await runCli(project.dir, ['build', 'content/good.md', '--browser-endpoint', inject('browserEndpoint'), '--format', formats.join(','), '--today', '2026-12-01']);
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).toMatch(/content\/good\.md:\d+:1 error .*does not fit the panels/);
+    expect(cli.stderr).toContain('✗ content/good.md: brochure-pdf (previous file kept) failed; the others are current: handout.pdf');
+    const handoutTime = statSync(file('output/en/good/handout.pdf')).mtimeMs;
+    const again = await runCli(project.dir, ['build', 'content/good.md', '--browser-endpoint', inject('browserEndpoint'), '--format', formats.join(','), '--today', '2026-12-01', '--json']);
+    const [doc] = again.json().documents;
+    expect(doc.failures.map((f: { format: string }) => f.format)).toEqual(['brochure-pdf']);
+    // The handout was current: reused, not printed or written again.
+    expect(statSync(file('output/en/good/handout.pdf')).mtimeMs).toBe(handoutTime);
+    expect(doc.outputs.map((o: { format: string }) => o.format)).toEqual(['handout-pdf', 'slides-pdf', 'slides-pptx']);
   });
 
   it('builds from a shorter :::brochure summary of the same document', async () => {
     writeFileSync(path.join(project.dir, 'content/good.md'), `${front}\n${sections.join('\n')}\n:::brochure\n## In short\n\n- Pain can be felt in many parts of the body.\n- Ask your care team.\n:::\n`);
-    const config = await loadConfig({ cwd: project.dir, env: {}, flags: { formats: ['brochure'], today: '2026-12-01' } });
-    const report = await build({ config, sources: ['content/good.md'], browser });
+    const report = await run();
+    // Fixed: the brochure is made again, and the document is built with no failure left.
     expect(report.documents[0]).toMatchObject({ status: 'built' });
+    expect(report.documents[0]!.failures).toBeUndefined();
+    expect(report.documents[0]!.outputs.map((o) => o.format)).toEqual(formats);
     const [, inside] = await textRuns(path.join(project.dir, 'output/en/good/brochure.pdf'));
     const [outside] = await textRuns(path.join(project.dir, 'output/en/good/brochure.pdf'));
     const all = [...outside!, ...inside!].map((run) => run.text).join(' ');

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BrowserManager } from '../../src/browser/manager.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 import type { OutputFormat } from '../../src/formats/format.js';
@@ -65,6 +65,50 @@ describe('a format registered in one place', () => {
     const unknown = await runCli(project.dir, ['check', '--format', 'test-texts']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('test-text');
+  });
+});
+
+describe('a format that fails', () => {
+  const project = tempProject('cache');
+  /** A format that cannot write its file (a full disk, a library's error): it throws, every time. */
+  const broken: OutputFormat = {
+    ...plainText,
+    id: 'test-broken',
+    label: 'Broken (test)',
+    files: ['broken.bin'],
+    async produce() {
+      throw new Error('ENOSPC: no space left on device, write');
+    },
+  };
+  const fine: OutputFormat = { ...plainText, id: 'test-fine', files: ['test.txt'], produce: async ({ doc }) => ({ files: { 'test.txt': `${doc.meta.title}\n` } }) };
+  let unregister: (() => void)[] = [];
+  beforeAll(() => {
+    unregister = [registerFormat(fine), registerFormat(broken)];
+  });
+  afterAll(() => {
+    unregister.forEach((remove) => remove());
+    project.cleanup();
+  });
+
+  it('fails alone: the other formats are written, and the report names it, its error and where', async () => {
+    const report = await build({ config: resolveConfig({ flags: { formats: ['test-fine', 'test-broken'] }, cwd: project.dir, now: new Date('2026-12-01') }) });
+    expect(report.summary).toMatchObject({ built: 0, failed: 3 });
+    for (const doc of report.documents) {
+      expect(doc.outputs.map((o) => o.format)).toEqual(['test-fine']);
+      expect(readFileSync(path.join(project.dir, 'output/en', doc.slug, 'test.txt'), 'utf8')).toBe(`${doc.title}\n`);
+      expect(existsSync(path.join(project.dir, 'output/en', doc.slug, 'broken.bin'))).toBe(false);
+      expect(doc.failures).toEqual([
+        {
+          format: 'test-broken',
+          diagnostics: [{ file: doc.source, line: 1, column: 1, severity: 'error', rule: 'render', format: 'test-broken', message: 'Rendering failed: ENOSPC: no space left on device, write' }],
+        },
+      ]);
+    }
+    // The command exits 1, so CI sees it.
+    const cli = await runCli(project.dir, ['build', '--format', 'test-fine,test-broken', '--today', '2026-12-01']);
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).toContain('content/alpha.md:1:1 error Rendering failed: ENOSPC: no space left on device, write  render');
+    expect(cli.stderr).toContain('✗ content/alpha.md: test-broken failed; the others are current: test.txt');
   });
 });
 
