@@ -5,7 +5,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /**
- * The programs an output's real readers use, from Debian's packages. `.ci/run` installs them; on
+ * The programs an output's real readers use, from Debian's packages (MuPDF comes from its npm
+ * package, see pdf-lines.ts). `.ci/run` installs them; on
  * a developer's machine a missing one skips the tests that need it, naming the command that
  * installs it, and under `CI=true` a missing one fails those tests instead.
  */
@@ -14,7 +15,6 @@ export const READERS = {
   pdftotext: { command: 'pdftotext', apt: 'poppler-utils', what: "poppler's text reader (Evince, Okular and most Linux PDF viewers)" },
   pdftoppm: { command: 'pdftoppm', apt: 'poppler-utils', what: "poppler's page renderer" },
   pdffonts: { command: 'pdffonts', apt: 'poppler-utils', what: "poppler's font lister" },
-  mutool: { command: 'mutool', apt: 'mupdf-tools', what: 'MuPDF' },
   zbarimg: { command: 'zbarimg', apt: 'zbar-tools', what: 'zbar, a QR code reader' },
   soffice: { command: 'soffice', apt: 'libreoffice-impress', what: 'LibreOffice Impress' },
   firefox: { command: 'firefox-esr', apt: 'firefox-esr', what: 'Firefox ESR' },
@@ -152,4 +152,16 @@ export async function xmlElementTexts(xml: string, name: string): Promise<string
   });
   parser.write(xml).close();
   return texts;
+}
+
+/**
+ * Firefox ESR, driven by Puppeteer through WebDriver BiDi (its own temporary profile, removed
+ * when it closes). Undefined, with why, when it is not installed (and not under CI).
+ */
+export async function launchFirefox(): Promise<{ browser?: import('puppeteer-core').Browser; missing?: string }> {
+  const { paths, missing } = findReaders(['firefox']);
+  if (missing) return { missing };
+  const { default: puppeteer } = await import('puppeteer-core');
+  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: paths.firefox, headless: true, defaultViewport: { width: 1280, height: 720 } });
+  return { browser };
 }

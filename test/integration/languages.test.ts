@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
@@ -9,6 +10,7 @@ import type { BuildReport } from '../../src/report/types.js';
 import { readPdf } from '../helpers/pdf.js';
 import { compact, rtlLines } from '../helpers/pdf-lines.js';
 import { REPO, tempProject } from '../helpers/project.js';
+import { findReaders, popplerFonts, xmlElementTexts } from '../helpers/readers.js';
 
 const MM = 72 / 25.4;
 const english = parse(readFileSync(path.join(REPO, 'templates/i18n/en.yaml'), 'utf8')) as Record<string, string>;
@@ -57,6 +59,68 @@ describe('a handout in Arabic', () => {
     const number = lines.find((line) => /^\d/.test(compact(line.rtl)) && compact(line.rtl).includes('الصفحة'))
       ?? lines.find((line) => compact(line.rtl).includes('الصفحة'))!;
     expect(number.right).toBeLessThan((210 * MM) / 2);
+  });
+});
+
+describe('an Arabic document in every format', () => {
+  const project = tempProject('arabic');
+  const browser = new BrowserManager({ endpoint: inject('browserEndpoint'), maxPages: 2 });
+  const out = (file: string) => path.join(project.dir, 'output/ar/stem-cells', file);
+  const HEADING = 'ما هي الخلايا الجذعية؟';
+  const BULLET = 'الخلايا الجذعية هي خلايا البداية في الجسم.';
+  let report: BuildReport;
+  beforeAll(async () => {
+    report = await build({ config: resolveConfig({ flags: {}, cwd: project.dir, now: new Date('2026-12-01') }), browser });
+  });
+  afterAll(async () => {
+    await browser.dispose();
+    project.cleanup();
+  });
+
+  it('prints every PDF in Arabic with Noto Sans Arabic embedded, its text in order when read right to left', async (ctx) => {
+    expect(report.documents[0]).toMatchObject({ status: 'built', lang: 'ar' });
+    const { missing } = findReaders(['pdffonts']);
+    if (missing) ctx.skip(missing);
+    for (const name of ['handout.pdf', 'large-print.pdf', 'brochure.pdf', 'slides.pdf', 'slides-notes.pdf']) {
+      const fonts = popplerFonts(out(name));
+      expect(fonts.some((font) => /^NotoSansArabic/.test(font.name)), `${name}: ${fonts.map((f) => f.name)}`).toBe(true);
+      expect(fonts.filter((font) => !font.embedded), name).toEqual([]);
+      // No fallback font stands in for the Arabic text.
+      expect(fonts.filter((font) => /DejaVu|Liberation|FreeSans/.test(font.name)), name).toEqual([]);
+      const pdf = await readPdf(out(name));
+      expect(pdf.lang, name).toBe('ar');
+      const lines = Array.from({ length: pdf.pages }, (_, page) => rtlLines(out(name), page)).flat().map((line) => compact(line.rtl));
+      expect(lines.some((line) => line.includes(compact(HEADING))), name).toBe(true);
+    }
+  });
+
+  it('sets the slides right to left: bullets on the right, the full stop at the end of the sentence', () => {
+    const lines = rtlLines(out('slides.pdf'), 1);
+    const bullet = lines.find((line) => compact(line.rtl).includes(compact('هي خلايا البداية')))!;
+    // Read right to left, the sentence ends with its full stop (laid out left to right, it would lead).
+    expect(compact(bullet.rtl)).toBe(compact(BULLET));
+    // Set from the right: the slide is 960 pt wide, its content starts 72 px (54 pt) from the right edge.
+    expect(bullet.right).toBeGreaterThan(960 / 2);
+    expect(960 - bullet.right).toBeLessThan(120);
+    expect(bullet.left).toBeGreaterThan(200);
+  });
+
+  it('mirrors the brochure: the cover on the left of the outside, the panels read from the right', () => {
+    const title = rtlLines(out('brochure.pdf'), 0).find((line) => compact(line.rtl).includes(compact('العلاج بالخلايا')))!;
+    // A4 landscape is 842 pt wide: the cover is the leftmost third when the sheet folds right to left.
+    expect(title.right).toBeLessThan(842 / 3);
+  });
+
+  it('marks every page right to left, and the PowerPoint file, its notes and its language', async () => {
+    for (const name of ['handout.html', 'slides.html']) expect(readFileSync(out(name), 'utf8'), name).toMatch(/<html lang="ar" dir="rtl">/);
+    const zip = await JSZip.loadAsync(readFileSync(out('slides.pptx')));
+    expect(await zip.file('ppt/presentation.xml')!.async('string')).toMatch(/<p:presentation [^>]*rtl="1"/);
+    expect(await xmlElementTexts(await zip.file('docProps/core.xml')!.async('string'), 'dc:language')).toEqual(['ar']);
+    const notes = await zip.file('ppt/notesSlides/notesSlide1.xml')!.async('string');
+    expect(notes).toContain('<a:pPr algn="r" rtl="1"/>');
+    expect(notes).toContain('<a:rPr lang="ar" dirty="0"/>');
+    expect(notes).not.toContain('lang="en-US" dirty="0"/><a:t>');
+    expect((await xmlElementTexts(notes, 'a:p')).join(' ')).toContain('هذه النشرة للأشخاص');
   });
 });
 
