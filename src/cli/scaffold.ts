@@ -55,13 +55,14 @@ export function scaffold(options: { slug: string; today: string; lang: string; p
         '- TODO: Another treatment.',
         '',
         ':::notes',
-        'TODO: What to say while this slide is shown.',
+        'TODO: What to say while this slide is on the screen.',
         ':::',
       ],
     },
     {
       heading: 'Questions to ask your care team',
-      body: ['TODO: Say why questions help.', '', '- TODO: A question to ask.', '- TODO: Another question.'],
+      // A step that starts with a verb: the section tells the reader what to do (the `actionable` rule).
+      body: ['TODO: Say why questions help.', '', 'Ask your care team:', '', '- TODO: A question to ask.', '- TODO: Another question.'],
     },
   ];
   const include = (partial: PartialFile) => `::include{src="${partial.src}"}`;

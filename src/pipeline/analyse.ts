@@ -1,8 +1,9 @@
 import type { VFile } from 'vfile';
 import { hasErrors } from '../core/diagnostics.js';
+import { baseLanguage } from '../core/lang.js';
 import type { DocumentRef } from '../core/document.js';
 import type { PreparedDocument } from '../transform/document.js';
-import type { NotMeasured, Readability } from '../rules/reading-level.js';
+import type { PlainLanguage, Readability } from '../core/readability.js';
 import type { RuleContext } from '../rules/rule.js';
 import { runSourceRules } from '../rules/run.js';
 import { stringsFor } from '../templates/strings.js';
@@ -12,7 +13,9 @@ import type { Tools } from './tools.js';
 export interface Analysed {
   file: VFile;
   document?: PreparedDocument;
-  readability?: Readability | NotMeasured;
+  readability?: Readability;
+  /** The plain-language rules' counts, and whether the document tells the reader what to do. */
+  plainLanguage?: PlainLanguage;
   /** The document's language, also when it failed (for its report entry and output folder). */
   lang?: string;
   /** True when an error means the document must not be rendered. */
@@ -33,8 +36,8 @@ export function analyseDocument(ref: DocumentRef, text: string, tools: Tools): A
     slideLayouts: templates.slideLayouts,
   });
   if (!document) return { file, lang, failed: true };
-  const readability = runSourceRules(document, ruleContext(document, tools));
-  return { file, document, lang, readability, failed: hasErrors(file) };
+  const { readability, plainLanguage } = runSourceRules(document, ruleContext(document, tools));
+  return { file, document, lang, readability, plainLanguage, failed: hasErrors(file) };
 }
 
 /** What the rules read besides the document, for source and page rules alike. */
@@ -47,5 +50,6 @@ export function ruleContext(document: PreparedDocument, tools: Tools): RuleConte
     linkTarget: tools.linkTarget,
     strings: stringsFor(tools.templates, document.lang).strings,
     templatesDir: tools.templatesDir,
+    plainWords: tools.templates.plainWords[document.lang] ?? tools.templates.plainWords[baseLanguage(document.lang)],
   };
 }

@@ -11,7 +11,7 @@ import type { Analysed } from './analyse.js';
 export function documentEntry(
   ref: DocumentRef,
   config: ResolvedConfig,
-  analysed: Pick<Analysed, 'file' | 'document' | 'readability' | 'lang'>,
+  analysed: Pick<Analysed, 'file' | 'document' | 'readability' | 'plainLanguage' | 'lang'>,
   status: DocumentReport['status'],
   extra: { hash?: string; outputs?: DocumentReport['outputs']; failures?: DocumentReport['failures']; carried?: Diagnostic[]; formatOf?: ReadonlyMap<unknown, string> } = {},
 ): DocumentReport {
@@ -29,6 +29,7 @@ export function documentEntry(
     }),
     ...(extra.hash && { hash: extra.hash }),
     readability: analysed.readability,
+    ...(analysed.plainLanguage && { plain_language: analysed.plainLanguage }),
     outputs: extra.outputs ?? [],
     ...(extra.failures?.length && { failures: extra.failures }),
     diagnostics: unique([...diagnosticsOf(analysed.file, analysed.file.messages, extra.formatOf), ...(extra.carried ?? [])]),

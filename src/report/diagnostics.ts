@@ -16,6 +16,7 @@ export function diagnosticsOf(file: VFile, messages = file.messages, formatOf?: 
       rule: message.ruleId ?? 'handouts',
       message: message.reason,
       ...(format && { format }),
+      ...(message.expected?.length && { suggestions: [...message.expected] }),
     };
   });
 }

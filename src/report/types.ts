@@ -1,4 +1,4 @@
-import type { NotMeasured, Readability } from '../rules/reading-level.js';
+import type { PlainLanguage, Readability } from '../core/readability.js';
 
 /** One located problem, as the JSON report carries it. */
 export interface Diagnostic {
@@ -10,6 +10,8 @@ export interface Diagnostic {
   message: string;
   /** The output format it concerns, when a format's rendering or page rules found it (its id). */
   format?: string;
+  /** What to write instead (the everyday words for a term), when the rule has a suggestion. */
+  suggestions?: string[];
 }
 
 /** A format of a document that could not be made this time; the document's other formats were. */
@@ -45,7 +47,9 @@ export interface DocumentReport {
   /** sha256 over everything that shapes the outputs: source, partials, templates, config, tool version. */
   hash?: string;
   /** Reading grade of the patient-facing text (Flesch-Kincaid, SMOG). */
-  readability?: Readability | NotMeasured;
+  readability?: Readability;
+  /** The plain-language rules: how many of each (words to replace, passive and long sentences), and whether it tells the reader what to do. */
+  plain_language?: PlainLanguage;
   /** The current outputs: made now, or made earlier and still current. */
   outputs: OutputEntry[];
   /** Formats that failed (the document's status is then `failed`). */

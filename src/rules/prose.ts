@@ -1,31 +1,40 @@
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
-import type { Blockquote, Heading, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import type { Blockquote, Heading, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toNlcst } from 'mdast-util-to-nlcst';
 import { toString as mdastToString } from 'mdast-util-to-string';
-import type { Root as NlcstRoot, Sentence } from 'nlcst';
+import type { Root as NlcstRoot } from 'nlcst';
 import { ParseEnglish } from 'parse-english';
-import type { Position } from 'unist';
+import { ParseLatin } from 'parse-latin';
+import type { Node, Position } from 'unist';
 import { EXIT, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { MessageOptions } from '../core/diagnostics.js';
-import { forAudience } from '../transform/audience.js';
+import { baseLanguage } from '../core/lang.js';
+import { forAudience, isAudienceBlock } from '../transform/audience.js';
 import type { PreparedDocument } from '../transform/document.js';
 import { markdownToHtml } from '../transform/to-html.js';
 
-/** Printed text as sentences, and where to point at one of them. */
+/** Text as sentences, and where to point at one of them (or at a word in one). */
 export interface Passage {
   tree: NlcstRoot;
   /** The project-relative file the text is written in. */
   file: string;
-  /** Undefined when the sentence cannot be placed in `file`. */
-  place(sentence: Sentence): MessageOptions['place'];
+  /** Where a sentence or word is written; undefined when it cannot be placed in `file`. */
+  place(node: Node): MessageOptions['place'];
+}
+
+/** The parser of a language: English has its own, other languages written in Latin script share one. */
+export type ProseParser = ParseEnglish | ParseLatin;
+
+const parsers = { en: new ParseEnglish(), other: new ParseLatin() };
+
+export function parserFor(lang: string): ProseParser {
+  return baseLanguage(lang) === 'en' ? parsers.en : parsers.other;
 }
 
 /** Sections that list references are not read as prose. */
 const REFERENCE_HEADING = /^(references|sources|bibliography|further reading)$/i;
-
-const parser = new ParseEnglish();
 
 /**
  * Blocks parsed in one mdast-util-to-nlcst call. Each call indexes the file's lines from its start
@@ -36,21 +45,44 @@ const parser = new ParseEnglish();
 const RUN_BLOCKS = 100;
 
 /**
- * Pure: the text a patient reads on the handout: the front matter's summary, then the body as the
- * handout shows it (speaker notes, slide-only blocks and the references section left out), with
- * tables, and raw HTML as the sanitiser prints it.
+ * Which text: `printed` is what a patient reads on paper, the reading grade's text: the summary,
+ * the body as the handout shows it and the brochure's own blocks. `all` is every word a patient
+ * reads or hears: the title, the summary, and the body for every audience (slides, speaker notes
+ * and brochure blocks too). Both leave out the references section, code, link addresses and the
+ * front matter's keys.
  */
-export function printedText(doc: PreparedDocument): Passage[] {
+export type ProseScope = 'printed' | 'all';
+
+/**
+ * Pure: the text of a document as sentences in its language, each passage knowing where its
+ * words are written (in a partial, when they come from one), with tables, and raw HTML as the
+ * sanitiser prints it.
+ */
+export function proseOf(doc: PreparedDocument, scope: ProseScope): Passage[] {
+  // Several rules read the same text: it is parsed once per document and scope (rules only read it).
+  const made = parsed.get(doc) ?? new Map<ProseScope, Passage[]>();
+  parsed.set(doc, made);
+  let passages = made.get(scope);
+  if (!passages) made.set(scope, (passages = parse(doc, scope)));
+  return passages;
+}
+
+const parsed = new WeakMap<PreparedDocument, Map<ProseScope, Passage[]>>();
+
+function parse(doc: PreparedDocument, scope: ProseScope): Passage[] {
+  const parser = parserFor(doc.lang);
   const passages: Passage[] = [];
-  if (doc.meta.summary) {
-    const key = doc.metaPlaces.summary;
-    passages.push({ tree: parser.parse(doc.meta.summary), file: doc.ref.source, place: () => key });
-  }
+  const fromFront = (key: 'title' | 'summary') => {
+    const value = doc.meta[key];
+    if (value) passages.push({ tree: parser.parse(value), file: doc.ref.source, place: () => doc.metaPlaces[key] });
+  };
+  if (scope === 'all') fromFront('title');
+  fromFront('summary');
   // A run holds blocks of one file in the order of its text, which mdast-util-to-nlcst needs: a
   // partial included twice in a row would go back in its lines, and make it throw.
   let run: { file: string; nodes: RootContent[]; endLine: number } | undefined;
   const flush = () => {
-    if (run) passages.push(fromSource(run.nodes, run.file, doc.texts));
+    if (run) passages.push(fromSource(run.nodes, run.file, doc.texts, parser));
     run = undefined;
   };
   const add = (node: RootContent, position: Position, file: string) => {
@@ -63,25 +95,43 @@ export function printedText(doc: PreparedDocument): Passage[] {
     for (const node of nodes) {
       // Partials can be included inside a list or quote, so the file is known per node, not per block.
       const file = node.data?.file ?? inherited;
-      if (node.type === 'html' || !node.position) passages.push(sanitised(node, file));
+      if (node.type === 'html' || !node.position) passages.push(sanitised(node, file, parser));
       else if (node.type === 'tableRow') {
         const shown: Paragraph[] = [];
         for (const { children, position } of node.children) {
           const cell: Paragraph = { type: 'paragraph', children, position };
-          if (hidesText(cell)) passages.push(sanitised(cell, file));
+          if (hidesText(cell)) passages.push(sanitised(cell, file, parser));
           else shown.push(cell);
         }
         add(cellsApart(shown, node.position), node.position, file);
       } else if (node.type === 'paragraph' || node.type === 'heading') {
-        if (hidesText(node)) passages.push(sanitised(node, file));
-        else add(node, node.position, file);
+        if (hidesText(node)) passages.push(sanitised(node, file, parser));
+        else add(withoutAddresses(node), node.position, file);
       } else if ('children' in node) walk(node.children as RootContent[], file);
       // Other leaves (code, thematic breaks, link definitions) carry no prose.
     }
   };
-  walk(withoutReferences(forAudience(doc.tree, 'handout').children), doc.ref.source);
+  const body = scope === 'all' ? everyAudience(doc.tree.children) : [...forAudience(doc.tree, 'handout').children, ...brochureBlocks(doc.tree.children)];
+  walk(withoutReferences(body), doc.ref.source);
   flush();
   return passages;
+}
+
+/** Pure: the body with every audience's blocks opened in place: what all readers and listeners meet. */
+export function everyAudience(nodes: readonly RootContent[]): RootContent[] {
+  return nodes.flatMap((node): RootContent[] => {
+    if (isAudienceBlock(node)) return everyAudience(node.children as RootContent[]);
+    if ('children' in node && Array.isArray(node.children)) return [{ ...node, children: everyAudience(node.children as RootContent[]) } as RootContent];
+    return [node];
+  });
+}
+
+/** The content of the `:::brochure` blocks, which only the brochure prints. */
+function brochureBlocks(nodes: readonly RootContent[]): RootContent[] {
+  return nodes.flatMap((node): RootContent[] => {
+    if (isAudienceBlock(node)) return node.name === 'brochure' ? (node.children as RootContent[]) : [];
+    return 'children' in node && Array.isArray(node.children) ? brochureBlocks(node.children as RootContent[]) : [];
+  });
 }
 
 /**
@@ -105,21 +155,21 @@ function cellsApart(cells: Paragraph[], row: Position): Blockquote {
   };
 }
 
-function fromSource(nodes: RootContent[], file: string, texts: ReadonlyMap<string, string>): Passage {
+function fromSource(nodes: RootContent[], file: string, texts: ReadonlyMap<string, string>, parser: ProseParser): Passage {
   const root: Root = {
     type: 'root',
     children: nodes,
     position: { start: nodes[0]!.position!.start, end: nodes[nodes.length - 1]!.position!.end },
   };
   const tree = toNlcst(root, new VFile({ path: file, value: texts.get(file) ?? '' }), parser);
-  return { tree, file, place: (sentence) => sentence.position };
+  return { tree, file, place: (node) => node.position };
 }
 
 /**
  * A block as the sanitiser prints it: raw HTML, or a block whose inline tags hide some of its
  * text. That text is not the source's, so its sentences are pointed at where the block starts.
  */
-function sanitised(node: RootContent, file: string): Passage {
+function sanitised(node: RootContent, file: string, parser: ProseParser): Passage {
   // hast-util-to-text ends each block with one line break, and parse-english ends a paragraph only at
   // a blank line: widen them so that each block (a list item, say) is a sentence, as in Markdown.
   const text = readerText(node).replace(/\n+/g, '\n\n');
@@ -148,6 +198,13 @@ function hidesText(node: Paragraph | Heading): boolean {
   });
   const squash = (text: string) => text.replace(/\s+/g, '');
   return squash(written.join('')) !== squash(readerText(node));
+}
+
+/** A block without the links whose text is their address (`<https://...>`): an address is not prose. */
+function withoutAddresses<T extends Paragraph | Heading>(node: T): T {
+  const address = (link: PhrasingContent) => link.type === 'link' && (mdastToString(link) === link.url || /^(https?:\/\/|www\.|mailto:)/.test(mdastToString(link)));
+  if (!node.children.some(address)) return node;
+  return { ...node, children: node.children.filter((child) => !address(child)) };
 }
 
 function withoutReferences(nodes: RootContent[]): RootContent[] {

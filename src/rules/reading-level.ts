@@ -1,148 +1,22 @@
-import { fleschKincaid } from 'flesch-kincaid';
-import type { Sentence } from 'nlcst';
-import { toString as nlcstToString } from 'nlcst-to-string';
-import retextReadability from 'retext-readability';
-import { smogFormula } from 'smog-formula';
-import { syllable } from 'syllable';
-import { visit } from 'unist-util-visit';
-import { VFile } from 'vfile';
-import type { PreparedDocument } from '../transform/document.js';
-import { warn, type MessageOptions } from '../core/diagnostics.js';
 import { baseLanguage } from '../core/lang.js';
-import { remember } from '../core/memo.js';
-import { printedText } from './readability-text.js';
+import { checkGrade } from './readability-en.js';
+import { checkEase } from './readability-es.js';
 import type { SourceRule } from './rule.js';
-import type { ResolvedRules } from './settings.js';
 
-/** Reading figures of a document's patient-facing text, for the report, manifest and catalog. */
-export interface Readability {
-  /** Flesch-Kincaid grade level. */
-  grade: number;
-  /** SMOG index (a grade level). */
-  smog: number;
-  sentences: number;
-  words: number;
-  /** The grade the rule checks against. */
-  target: number;
-}
-
-type Counts = {
-  sentence: number;
-  word: number;
-  syllable: number;
-  polysillabicWord: number;
-};
-
-/** What the report says instead of figures, for a language no formula here fits. */
-export interface NotMeasured {
-  measured: false;
-  lang: string;
-  reason: string;
-}
-
-const MIN_WORDS = 30;
+export type { EaseFigures, GradeFigures, NotMeasured, Readability } from '../core/readability.js';
 
 export const readingLevel: SourceRule = {
   id: 'reading-level',
   stage: 'source',
   severity: 'warning',
   configurable: true,
-  description: 'Flesch-Kincaid grade and SMOG index of what patients read, against a target, and the hardest sentences',
-  // The grade formulas and the syllable counter are made for English; another language gets no
-  // grade rather than a wrong one, and the report says so.
-  check: (doc, context) =>
-    baseLanguage(doc.lang) === 'en'
-      ? { readability: checkReadability(doc, context.rules) }
-      : { readability: { measured: false, lang: doc.lang, reason: `not measured for \`${doc.lang}\`: the formulas here are made for English` } },
+  description: 'how hard what patients read is (a grade for English, reading ease for Spanish) against a target, and the hardest sentences',
+  // Each formula is made for one language, with that language's syllables; another language gets
+  // no figure rather than a wrong one, and the report says so.
+  check(doc, context) {
+    const lang = baseLanguage(doc.lang);
+    if (lang === 'en') return { readability: checkGrade(doc, context.rules) };
+    if (lang === 'es') return { readability: checkEase(doc, context.rules) };
+    return { readability: { measured: false, lang: doc.lang, reason: `not measured for \`${doc.lang}\`: the formulas here are made for English and Spanish` } };
+  },
 };
-
-/**
- * Pure: `reading-level`. Measures the text patients read (see `printedText`) with Flesch-Kincaid
- * and SMOG, and points out the hardest sentences that retext-readability's seven formulas agree are
- * above the target. Syllables are counted by the `syllable` package. Sentences in a partial are
- * located in the partial.
- */
-export function checkReadability(doc: PreparedDocument, rules: ResolvedRules): Readability {
-  const total: Counts = { sentence: 0, word: 0, syllable: 0, polysillabicWord: 0 };
-  const hard: { grade: number; sentence: Sentence; file: string; place: MessageOptions['place'] }[] = [];
-  // retext-readability's age scale is US grade + 5. Shorter sentences are left alone: one long
-  // word in a five-word sentence swings every formula, and such sentences read easily.
-  const judge = retextReadability({ age: rules.readingGrade + 5, minWords: 8 });
-  for (const passage of printedText(doc)) {
-    // Only a sentence above the sentence grade can be reported, so only those go to the seven
-    // formulas (retext-readability looks every word up in two long word lists): same verdicts,
-    // a fraction of the work on plain-language text.
-    const candidates: { sentence: Sentence; grade: number }[] = [];
-    visit(passage.tree, 'SentenceNode', (sentence: Sentence) => {
-      const counts = countSentence(sentence);
-      if (!counts.word) return;
-      for (const key of Object.keys(total) as (keyof Counts)[]) total[key] += counts[key];
-      const grade = fleschKincaid(counts);
-      if (grade > rules.sentenceGrade) candidates.push({ sentence, grade });
-    });
-    if (!candidates.length) continue;
-    // Flagged sentences are known by node, not by place: sanitised HTML and the summary have no
-    // place of their own in the file.
-    const verdicts = new VFile();
-    judge({ type: 'RootNode', children: [{ type: 'ParagraphNode', children: candidates.map((c) => c.sentence) }] }, verdicts);
-    const flagged = new Set(verdicts.messages.map((m) => m.ancestors?.at(-1)));
-    for (const { sentence, grade } of candidates) {
-      const place = passage.place(sentence);
-      if (flagged.has(sentence) && place) hard.push({ grade, sentence, file: passage.file, place });
-    }
-  }
-  const figures: Readability = {
-    grade: round(total.word ? fleschKincaid(total) : 0),
-    smog: round(total.sentence ? smogFormula(total) : 0),
-    sentences: total.sentence,
-    words: total.word,
-    target: rules.readingGrade,
-  };
-  // Grade formulas need running text; a stub of a few words gets a meaningless grade.
-  if (figures.words >= MIN_WORDS && figures.grade > rules.readingGrade) {
-    warn(doc.file, `Reading level is grade ${figures.grade} (Flesch-Kincaid; SMOG ${figures.smog}); patient material should be at grade ${rules.readingGrade} or lower`, {
-      place: { line: 1, column: 1 },
-      ruleId: 'reading-level',
-    });
-  }
-  for (const { grade, sentence, file, place } of hard.sort((a, b) => b.grade - a.grade).slice(0, rules.hardSentences)) {
-    warn(doc.file, `Hard to read sentence (grade ${round(grade)}; shorten it or use simpler words): “${excerpt(nlcstToString(sentence))}”`, {
-      place,
-      ruleId: 'reading-level',
-      in: file === doc.ref.source ? undefined : file,
-    });
-  }
-  return figures;
-}
-
-function countSentence(sentence: Sentence): Counts {
-  const counts: Counts = { sentence: 1, word: 0, syllable: 0, polysillabicWord: 0 };
-  // In nlcst a sentence's words are its own children: a loop, not a tree walk, for every sentence.
-  for (const word of sentence.children) {
-    if (word.type !== 'WordNode') continue;
-    const syllables = syllablesOf(nlcstToString(word));
-    counts.word++;
-    counts.syllable += syllables;
-    if (syllables >= 3) counts.polysillabicWord++;
-  }
-  return counts;
-}
-
-/**
- * Syllables per word, remembered: a document repeats its words, and the counter's rules and
- * exception lists cost more than a lookup. Bounded, so a long build's memory stays flat.
- */
-const syllableCounts = new Map<string, number>();
-
-function syllablesOf(word: string): number {
-  return remember(syllableCounts, word, 20_000, () => syllable(word));
-}
-
-function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 90 ? `${flat.slice(0, 87)}…` : flat;
-}
-
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
-}

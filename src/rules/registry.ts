@@ -4,6 +4,10 @@ import { htmlRemoved } from './html-removed.js';
 import { imageAlt } from './image-alt.js';
 import { linkBroken } from './link-broken.js';
 import { placeholder } from './placeholder.js';
+import { actionable } from './actionable.js';
+import { longSentence } from './long-sentence.js';
+import { passiveVoice } from './passive-voice.js';
+import { plainWords } from './plain-words.js';
 import { readingLevel } from './reading-level.js';
 import { resourceBlocked } from './resource-blocked.js';
 import { reviewDue } from './review-due.js';
@@ -26,6 +30,10 @@ export const RULES: readonly Rule[] = [
   linkBroken,
   reviewDue,
   readingLevel,
+  plainWords,
+  passiveVoice,
+  longSentence,
+  actionable,
   translationStale,
   placeholder,
   disclaimer,

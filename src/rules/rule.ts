@@ -1,7 +1,8 @@
 import type { PreparedDocument } from '../transform/document.js';
 import type { OutputFormat, PageFindings } from '../formats/format.js';
 import type { Strings } from '../templates/brand.js';
-import type { NotMeasured, Readability } from './reading-level.js';
+import type { PlainWordList } from '../templates/plain-words.js';
+import type { Readability } from '../core/readability.js';
 import type { ResolvedRules } from './settings.js';
 
 import type { LinkTarget } from '../core/lookups.js';
@@ -18,11 +19,15 @@ export interface RuleContext {
   strings: Strings;
   /** The templates folder, project-relative, for messages that point into a template. */
   templatesDir: string;
+  /** The word list of the document's language, if there is one (`plain-words`). */
+  plainWords?: PlainWordList;
 }
 
 /** What a source rule found beyond its messages, for the report. */
 export interface RuleFacts {
-  readability?: Readability | NotMeasured;
+  readability?: Readability;
+  /** Whether the document has a section telling the reader what to do (`actionable`). */
+  actions?: boolean;
 }
 
 /** A page as a format rendered it, handed to the page rules that format lists. */

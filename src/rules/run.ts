@@ -1,21 +1,31 @@
 import type { PreparedDocument } from '../transform/document.js';
 import type { PageFindings, OutputFormat } from '../formats/format.js';
-import type { NotMeasured, Readability } from './reading-level.js';
+import type { PlainLanguage, Readability } from '../core/readability.js';
 import { pageRule, sourceRules } from './registry.js';
 import type { RuleContext } from './rule.js';
 import type { ResolvedRules } from './settings.js';
 import { applySeverity } from './severity.js';
 
+/** The plain-language rules counted in a document's report. */
+const COUNTED = ['plain-words', 'passive-voice', 'long-sentence', 'actionable'] as const;
+
 /**
  * The source rules of one prepared document, run as one stage after transform. Pure: lookups
  * come in through `context`. Messages land on the document's VFile with the configured
- * severities; returns the reading figures.
+ * severities; returns the reading figures and the plain-language counts.
  */
-export function runSourceRules(doc: PreparedDocument, context: RuleContext & { strict: boolean }): Readability | NotMeasured | undefined {
-  let readability: Readability | NotMeasured | undefined;
-  for (const rule of sourceRules()) readability = rule.check(doc, context)?.readability ?? readability;
+export function runSourceRules(doc: PreparedDocument, context: RuleContext & { strict: boolean }): { readability?: Readability; plainLanguage: PlainLanguage } {
+  let readability: Readability | undefined;
+  let actions: boolean | undefined;
+  for (const rule of sourceRules()) {
+    const facts = rule.check(doc, context);
+    readability = facts?.readability ?? readability;
+    actions = facts?.actions ?? actions;
+  }
   applySeverity(doc.file, context.rules, context.strict);
-  return readability;
+  // Counted after the severities: a rule turned off counts nothing.
+  const counts = Object.fromEntries(COUNTED.map((id) => [id, doc.file.messages.filter((m) => m.ruleId === id).length])) as PlainLanguage['counts'];
+  return { readability, plainLanguage: { counts, ...(actions !== undefined && context.rules.severity.actionable !== 'off' && { actions }) } };
 }
 
 /** The page rules a format lists, on what it rendered. */

@@ -18,6 +18,27 @@ export const rulesSchema = z.strictObject({
     sentence_grade: z.number().min(1).max(30).optional(),
     /** How many of the hardest sentences to point out. Default 5. */
     sentences: z.number().int().min(0).max(50).optional(),
+    /** Lowest reading ease (INFLESZ, 0-100) for Spanish. Default 65 (bastante fácil). */
+    ease: z.number().min(0).max(100).optional(),
+    /** A Spanish sentence is pointed out below this ease. Default 40. */
+    sentence_ease: z.number().min(0).max(100).optional(),
+  }).optional(),
+  'plain-words': withSeverity({
+    /** More terms, per language: `en: [{ term: neuropathy, say: [nerve damage] }]`. */
+    add: z.record(z.string(), z.array(z.strictObject({ term: z.string().min(1), say: z.array(z.string().min(1)).min(1) }))).optional(),
+    /** Terms of the built-in lists not to flag, per language: `en: [chronic]`. */
+    remove: z.record(z.string(), z.array(z.string().min(1))).optional(),
+    /** Names in which no term is flagged, per language: `en: [acute flaccid myelitis]`. */
+    keep: z.record(z.string(), z.array(z.string().min(1))).optional(),
+  }).optional(),
+  'passive-voice': severitySchema.optional(),
+  'long-sentence': withSeverity({
+    /** A sentence is pointed out above this many words. Default 20. */
+    words: z.number().int().min(5).max(100).optional(),
+  }).optional(),
+  actionable: withSeverity({
+    /** Headings of a section telling the reader what to do, per language: `en: [What you can do]`. */
+    headings: z.record(z.string(), z.array(z.string().min(1)).min(1)).optional(),
   }).optional(),
   'review-due': withSeverity({
     /** Warn this many days before `review_due`. Default 30. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { LanguageProblem } from '../core/lang.js';
 import type { EmbeddedFonts } from './fonts.js';
 import type { DocumentFonts } from './script-fonts.js';
+import type { PlainWordList } from './plain-words.js';
 
 const color = z.string().regex(/^#[0-9a-fA-F]{3,8}$/, 'must be a hex colour such as `#1d4e89`');
 
@@ -117,6 +118,8 @@ export interface TemplateSet {
   slideLayouts: readonly string[];
   catalogTemplate: string;
   strings: Readonly<Record<string, Strings>>;
+  /** Medical and formal terms with everyday words to say instead, by language (`plain-words` rule). */
+  plainWords: Readonly<Record<string, PlainWordList>>;
   /** Languages whose template text file is incomplete, with where: their documents fail. */
   languageProblems: Readonly<Record<string, readonly LanguageProblem[]>>;
 }

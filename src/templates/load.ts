@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { UsageError } from '../core/errors.js';
 import { validateYaml } from '../core/yaml.js';
 import { brandSchema, type TemplateSet } from './brand.js';
+import { loadPlainWords } from './plain-words.js';
 import { loadStrings } from './strings-load.js';
 import { embedFonts } from './fonts.js';
 import { documentFonts } from './script-fonts.js';
@@ -55,6 +56,7 @@ export function loadTemplates(dir: string, root: string): TemplateSet {
     catalogTemplate: read('catalog.liquid'),
     strings,
     languageProblems,
+    plainWords: loadPlainWords(dir, root),
   };
 }
 

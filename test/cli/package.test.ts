@@ -51,7 +51,7 @@ describe('the packed package, installed into an empty folder', () => {
   it('init writes the templates once, refuses to overwrite, and a build with them gives the same PDFs', () => {
     const init = run('init');
     expect(init.status).toBe(0);
-    expect(readdirSync(path.join(site, 'templates')).sort()).toEqual(['brand', 'brand.yaml', 'brochure', 'catalog.liquid', 'handout', 'i18n', 'slides']);
+    expect(readdirSync(path.join(site, 'templates')).sort()).toEqual(['brand', 'brand.yaml', 'brochure', 'catalog.liquid', 'handout', 'i18n', 'plain-words', 'slides']);
     const again = run('init');
     expect(again.status).toBe(2);
     expect(again.stderr).toContain('never overwrites');

@@ -8,7 +8,7 @@ import { tempProject } from '../helpers/project.js';
 const TODAY = ['--today', '2026-12-01'];
 
 /** One fixture folder per rule: the exact messages `handouts check` must give, and its exit code. */
-const CASES: { fixture: string; code: number; expected: Partial<Diagnostic>[] }[] = [
+const CASES: { fixture: string; code: number; expected: Partial<Record<keyof Diagnostic, unknown>>[] }[] = [
   { fixture: 'front-matter', code: 1, expected: [{ file: 'content/doc.md', line: 4, column: 1, severity: 'error', rule: 'front-matter', message: 'Unknown field `sumary`; did you mean `summary`?' }] },
   { fixture: 'include-missing', code: 1, expected: [{ file: 'content/doc.md', line: 15, column: 1, severity: 'error', rule: 'include-missing' }] },
   { fixture: 'include-cycle', code: 1, expected: [{ file: 'content/_partials/b.md', line: 5, column: 3, severity: 'error', rule: 'include-cycle' }] },
@@ -19,7 +19,7 @@ const CASES: { fixture: string; code: number; expected: Partial<Diagnostic>[] }[
     fixture: 'link-broken',
     code: 1,
     expected: [
-      { file: 'content/doc.md', line: 13, column: 6, severity: 'error', rule: 'link-broken', message: 'Link to `#sectoin` matches no heading in this document (headings: #section)' },
+      { file: 'content/doc.md', line: 13, column: 6, severity: 'error', rule: 'link-broken', message: 'Link to `#sectoin` matches no heading in this document (headings: #section, #what-you-can-do)' },
       { file: 'content/doc.md', line: 13, column: 32, severity: 'error', rule: 'link-broken', message: 'Link to `other.md`: no such file in the content folder' },
     ],
   },
@@ -37,6 +37,18 @@ const CASES: { fixture: string; code: number; expected: Partial<Diagnostic>[] }[
   { fixture: 'sources', code: 1, expected: [{ file: 'content/doc.md', line: 2, column: 1, severity: 'error', rule: 'sources' }] },
   { fixture: 'directive-unknown', code: 1, expected: [{ file: 'content/doc.md', line: 15, column: 1, severity: 'error', rule: 'directive-unknown' }] },
   { fixture: 'disclaimer', code: 1, expected: [{ file: 'templates/handout/handout.liquid', line: 1, column: 1, severity: 'error', rule: 'disclaimer' }] },
+  {
+    fixture: 'plain-words',
+    code: 0,
+    expected: [{ file: 'content/doc.md', line: 13, column: 5, severity: 'warning', rule: 'plain-words', message: '“efficacy”: say “how well it works” instead, or explain it where it is used', suggestions: ['how well it works'] }],
+  },
+  {
+    fixture: 'passive-voice',
+    code: 0,
+    expected: [{ file: 'content/doc.md', line: 13, column: 21, severity: 'warning', rule: 'passive-voice', message: 'Passive voice (“were given”): “In trials, patients were given stem cells.” Say who does what.' }],
+  },
+  { fixture: 'long-sentence', code: 0, expected: [{ file: 'content/doc.md', line: 13, column: 1, severity: 'warning', rule: 'long-sentence', message: expect.stringMatching(/^Long sentence \(22 words; keep to 20 or fewer\)/) }] },
+  { fixture: 'actionable', code: 0, expected: [{ file: 'content/doc.md', line: 2, column: 1, severity: 'warning', rule: 'actionable', message: expect.stringMatching(/^No section tells the reader what to do/) }] },
 ];
 
 describe('content rules (handouts check on one fixture folder per rule)', () => {
@@ -58,7 +70,7 @@ describe('content rules (handouts check on one fixture folder per rule)', () => 
     const project = tempProject('rules/reading-level');
     cleanup = project.cleanup;
     const relaxed = await runCli(project.dir, ['check', '--json', ...TODAY]);
-    expect(relaxed.json().documents[0].readability).toMatchObject({ target: 8, sentences: 3 });
+    expect(relaxed.json().documents[0].readability).toMatchObject({ target: 8, sentences: 5 });
     expect(relaxed.json().documents[0].readability.grade).toBeGreaterThan(20);
     const strict = await runCli(project.dir, ['check', '--json', '--strict', ...TODAY]);
     expect(strict.code).toBe(1);
@@ -78,6 +90,22 @@ describe('content rules (handouts check on one fixture folder per rule)', () => 
     writeFileSync(path.join(reading.dir, 'handouts.config.yaml'), 'rules:\n  review-due:\n    warn_days: 10\n');
     const quiet = await runCli(reading.dir, ['check', '--json', ...TODAY]);
     expect(quiet.json().documents[0].diagnostics).toEqual([]);
+  });
+
+  it('passes the project\'s own content, English and Spanish, with no warning, and counts each plain-language rule', async () => {
+    const project = tempProject();
+    cleanup = project.cleanup;
+    const result = await runCli(project.dir, ['check', '--json', ...TODAY]);
+    expect(result.code).toBe(0);
+    const documents = result.json().documents as { source: string; diagnostics: Diagnostic[]; readability: Record<string, unknown>; plain_language: unknown }[];
+    expect(documents).toHaveLength(6);
+    for (const doc of documents) {
+      expect(doc.diagnostics, doc.source).toEqual([]);
+      expect(doc.plain_language, doc.source).toEqual({ counts: { 'plain-words': 0, 'passive-voice': 0, 'long-sentence': 0, actionable: 0 }, actions: true });
+      // English within grade 8, Spanish at 65 or more on the INFLESZ scale.
+      if (doc.source.startsWith('content/es/')) expect(doc.readability).toMatchObject({ scale: 'INFLESZ', band: expect.stringMatching(/fácil/) });
+      else expect(doc.readability.grade as number).toBeLessThanOrEqual(8);
+    }
   });
 
   it('takes today from SOURCE_DATE_EPOCH when no --today is given', async () => {

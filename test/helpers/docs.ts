@@ -26,13 +26,13 @@ export const noAssets: ResolveAsset = (url) => ({ ok: false, reason: 'missing', 
 /** The layouts the repository's slide theme offers, read from it as a build reads them. */
 const SLIDE_LAYOUTS = themeLayouts(themeClasses(readFileSync(path.join(REPO, 'templates/slides/theme.css'), 'utf8')));
 
-export function prepare(source: string, files: Files, assets: ResolveAsset = noAssets) {
+export function prepare(source: string, files: Files, assets: ResolveAsset = noAssets, languages: readonly string[] = ['en']) {
   const ref: DocumentRef = { path: `/project/${source}`, source, slug: path.posix.basename(source, '.md') };
   return prepareDocument(ref, files[source] as string, {
     resolveInclude: mapResolver(files),
     resolveAsset: assets,
     defaultLang: 'en',
-    languages: ['en'],
+    languages: [...languages],
     slideClasses: ['title', 'closing'],
     slideLayouts: SLIDE_LAYOUTS,
   });

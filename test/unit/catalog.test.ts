@@ -171,6 +171,38 @@ describe('the catalog', () => {
     expect(all(grade('Stem cells & <b>MS</b>'), cls('alert'))).toEqual([]);
   });
 
+  it('shows a Spanish document\'s reading ease with its band and target, and the plain-language summary in words', () => {
+    const spanish: DocumentReport = {
+      ...plain,
+      source: 'content/es/sci.md',
+      lang: 'es',
+      title: 'Lesión de la médula espinal',
+      readability: { scale: 'INFLESZ', formula: 'Szigriszt-Pazos', score: 58.4, band: 'normal', target: 65, sentences: 40, words: 400 },
+      plain_language: { counts: { 'plain-words': 3, 'passive-voice': 1, 'long-sentence': 0, actionable: 1 }, actions: false },
+    };
+    const clear: DocumentReport = { ...pictured, plain_language: { counts: { 'plain-words': 0, 'passive-voice': 0, 'long-sentence': 2, actionable: 0 }, actions: true } };
+    const tree = page(render(TODAY, 30, { ...manifest, documents: [spanish, clear] }));
+    const facts = (title: string) => Object.fromEntries(all(card(tree, title), tag('dt')).map((dt, i) => [text(dt), text(all(card(tree, title), tag('dd'))[i]!)]));
+    expect(facts('Lesión de la médula espinal')).toMatchObject({
+      'Reading ease': '58.4 (normal on the INFLESZ scale; target 65 or more) Below the target',
+      'Plain language': '3 words to replace · 1 passive sentence · no “what you can do” section',
+    });
+    expect(facts('Stem cells & <b>MS</b>')).toMatchObject({ 'Plain language': 'no words to replace · no passive sentences · 2 long sentences · says what to do' });
+  });
+
+  it('lists a format that failed alone, with its message, where, and the previous file it kept', () => {
+    const partly: DocumentReport = {
+      ...pictured,
+      status: 'failed',
+      failures: [{ format: 'brochure-pdf', kept: 'output/en/multiple-sclerosis/brochure.pdf', diagnostics: [{ file: 'content/multiple-sclerosis.md', line: 30, column: 1, severity: 'error', rule: 'brochure-overflow', message: 'It does not fit', format: 'brochure-pdf' }] }],
+    };
+    const tree = page(render(TODAY, 30, { ...manifest, documents: [partly] }));
+    const item = all(card(tree, 'Stem cells & <b>MS</b>'), cls('failed-formats')).flatMap((list) => all(list, tag('li')));
+    expect(item.map(text)).toEqual([`${requireFormat('brochure-pdf').label}: failed. It does not fit at content/multiple-sclerosis.md:30:1 Previous version`]);
+    expect(all(item[0]!, tag('a')).map((a) => a.properties.href)).toEqual(['en/multiple-sclerosis/brochure.pdf']);
+    expect(all(card(tree, 'Stem cells & <b>MS</b>'), cls('badge')).map(text)[0]).toBe('A format failed in the last build');
+  });
+
   it('marks a failed document and lists its errors and warnings with where they are', () => {
     const tree = page();
     const broken = card(tree, 'Lesión medular');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReadability } from '../../src/rules/reading-level.js';
+import { checkGrade as checkReadability } from '../../src/rules/readability-en.js';
 import { resolveRules } from '../../src/rules/settings.js';
 import { FRONT, prepare, type Files } from '../helpers/docs.js';
 
