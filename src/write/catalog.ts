@@ -76,6 +76,7 @@ function catalogEntry(doc: DocumentReport, index: number, href: (file: string) =
   const review: ReviewState = doc.reviewed ? reviewState(doc.reviewed, doc.review_due, options.today, options.warnDays) : 'none';
   const failed = doc.status === 'failed';
   const measured = doc.readability && 'grade' in doc.readability ? doc.readability : undefined;
+  const ease = doc.readability && 'score' in doc.readability ? doc.readability : undefined;
   const outputs = doc.outputs.map((output) => {
     // A format no longer registered (an output left by an earlier version) is listed by its id.
     const format = formatById(output.format);
@@ -94,8 +95,10 @@ function catalogEntry(doc: DocumentReport, index: number, href: (file: string) =
     review_due_date: dateParts(doc.review_due),
     // Figures only where a formula fits the language; otherwise the card says it was not measured.
     reading: measured,
-    reading_not_measured: Boolean(doc.readability) && !measured,
-    over_target: measured ? measured.grade > measured.target : false,
+    ease,
+    reading_not_measured: Boolean(doc.readability) && !measured && !ease,
+    over_target: measured ? measured.grade > measured.target : ease ? ease.score < ease.target : false,
+    plain: plainSummary(doc),
     errors: doc.diagnostics.filter((d) => d.severity === 'error').length,
     warnings: doc.diagnostics.filter((d) => d.severity === 'warning').length,
     problems: doc.diagnostics.map((d) => ({ ...d, location: `${d.file}:${d.line}:${d.column}` })),
@@ -114,6 +117,13 @@ function catalogEntry(doc: DocumentReport, index: number, href: (file: string) =
     // Pictures of the document, which the card shows: the formats that say their main file is one.
     thumbnails: outputs.filter((output) => output.picture),
   };
+}
+
+/** The plain-language rules' findings as a card says them, or nothing when the document was not checked. */
+function plainSummary(doc: DocumentReport) {
+  const plain = doc.plain_language;
+  if (!plain) return undefined;
+  return { words: plain.counts['plain-words'], passive: plain.counts['passive-voice'], long: plain.counts['long-sentence'], actions: plain.actions };
 }
 
 /** `2026-11-02` as the parts a template writes out (`November 2, 2026`, as the handouts do), months counted from 0. */
