@@ -18,7 +18,8 @@ await build({
   platform: 'node',
   target: 'node20',
   // Chromium's npm package finds its archive next to its own files; it stays a package.
-  external: ['@sparticuz/chromium'],
+  // pdf.js loads its worker and its canvas (a native addon) from their own packages.
+  external: ['@sparticuz/chromium', 'pdfjs-dist', '@napi-rs/canvas'],
   // Bundled CommonJS packages call `require`, which an ES module lacks.
   banner: { js: "import { createRequire as __handoutsRequire } from 'node:module'; const require = __handoutsRequire(import.meta.url);" },
   chunkNames: 'part-[hash]',

@@ -3,6 +3,7 @@ import { ExitCode } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
 import { runBuild } from './commands/build.js';
 import type { DevFlags } from './commands/dev.js';
+import type { DiffFlags } from './commands/diff.js';
 import type { MergeFlags } from './commands/merge.js';
 import type { NewFlags } from './commands/new.js';
 import { commonOptions, port, type CommonFlags } from './flags.js';
@@ -50,6 +51,18 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .option('--quiet', 'print only errors')
     .action(async (dirs: string[], flags: MergeFlags) => {
       exitCode = await (await import('./commands/merge.js')).runMerge(dirs, flags, io);
+    });
+  program
+    .command('diff')
+    .argument('<base>', 'an output folder: the last published build, say')
+    .argument('<head>', 'another output folder: the build to review')
+    .description('show what changed on the printed pages between two builds: exit 0 when nothing visible changed, 1 when something did')
+    .option('--report <dir>', 'write an HTML report there (index.html, with the pictures before, after and the difference)')
+    .option('--markdown <file>', 'add a short Markdown summary to this file (a CI job summary: $GITHUB_STEP_SUMMARY)')
+    .option('--json', 'write the changed documents as JSON to stdout')
+    .option('--quiet', 'print only errors')
+    .action(async (base: string, head: string, flags: DiffFlags) => {
+      exitCode = await (await import('./commands/diff.js')).runDiff(base, head, flags, io);
     });
   commonOptions(program.command('check').argument('[source...]', 'documents or folders to check (default: all)'))
     .description('validate content without rendering')

@@ -9,6 +9,7 @@ import { discoverDocuments } from '../discover/documents.js';
 import type { BuildReport, DocumentReport, OutputEntry } from '../report/types.js';
 import { ensureWritable, writeAtomic } from '../write/atomic.js';
 import { MANIFEST, readManifest, serialiseManifest } from '../write/manifest.js';
+import { filesOf, plainPath, readOutputFolder } from '../write/output-folder.js';
 import { writeIndexes } from './indexes.js';
 import { Session } from './session.js';
 import { shardKey, shardOf, type Shard } from './shard.js';
@@ -88,15 +89,6 @@ export function planMerge(shards: readonly ShardInput[], target: string): MergeP
 }
 
 /** A relative path that stays inside its folder: no `..`, `.` or empty segments, no backslash. */
-function plainPath(file: string): boolean {
-  return !path.isAbsolute(file) && !file.includes('\\') && file.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
-}
-
-/** Every file an output lists, main file first. */
-function filesOf(outputs: readonly OutputEntry[]): string[] {
-  return [...new Set(outputs.flatMap((output) => [output.file, ...(output.files ?? [])]))];
-}
-
 function moveOutputs(outputs: readonly OutputEntry[], move: (file: string) => string | undefined): OutputEntry[] {
   return outputs.map((output) => ({ ...output, file: move(output.file)!, ...(output.files && { files: output.files.map((file) => move(file)!) }) }));
 }
@@ -162,36 +154,9 @@ export async function merge(options: MergeOptions): Promise<MergeReport> {
 
 /** Reads a shard's manifest and cache, and works out where its manifest's paths point inside it. */
 function readShard(name: string, dir: string, root: string): ShardInput {
-  const { manifest } = existsSync(dir) ? readManifest(dir) : {};
-  if (!manifest) {
-    throw new UsageError(`\`${name}\` is not the output folder of a build: it has no readable ${MANIFEST}`, {
-      hint: 'Name the folders that `handouts build --shard I/N` wrote (their --out), each holding its manifest.json.',
-    });
-  }
-  const files = filesOf(manifest.documents.flatMap((doc) => doc.outputs));
-  const prefix = outputPrefix(files, dir, root);
-  if (prefix === undefined) {
-    throw new UsageError(`\`${name}\` does not hold the files its ${MANIFEST} lists (such as \`${files[0]}\`)`, {
-      hint: 'Copy the whole output folder of each shard build, as it was written.',
-    });
-  }
+  const folder = readOutputFolder(name, dir, root, 'Name the folders that `handouts build --shard I/N` wrote (their --out), each holding its manifest.json.');
   const cache = BuildCache.load(dir);
-  return { name, dir, prefix, documents: manifest.documents, cached: (source) => cache.get(source) };
-}
-
-/**
- * The start every listed path has in common that, cut off, leaves paths that exist inside `dir`:
- * the folder's own project-relative path when it was built where it lies, else the output
- * folder it was built into elsewhere (`output/` of a CI job whose output was downloaded here).
- */
-function outputPrefix(files: readonly string[], dir: string, root: string): string | undefined {
-  const here = toPosix(path.relative(root, dir));
-  const [first] = files;
-  if (first === undefined) return here ? `${here}/` : '';
-  const segments = first.split('/');
-  const candidates = [here ? `${here}/` : '', ...segments.slice(0, -1).map((_, i) => `${segments.slice(0, i).join('/')}${i ? '/' : ''}`)];
-  const holds = (prefix: string, file: string) => file.startsWith(prefix) && plainPath(file.slice(prefix.length)) && existsSync(path.join(dir, file.slice(prefix.length)));
-  return candidates.find((prefix) => files.every((file) => holds(prefix, file)));
+  return { name, dir, prefix: folder.prefix, documents: folder.documents, cached: (source) => cache.get(source) };
 }
 
 /**

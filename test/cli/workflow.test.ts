@@ -52,7 +52,7 @@ describe('the CI workflow (.github/workflows/handouts.yml)', () => {
     expect(result.output).toContain("Additional property 'run-on-sunday' is not allowed");
   });
 
-  it('does what the README says: check on pull requests, 4 shards on main, merged and published to Pages', () => {
+  it('does what the README says: check and review on pull requests, 4 shards on main, merged and published to Pages', () => {
     const workflow = parseYaml(readFileSync(WORKFLOW, 'utf8'));
     const runs = (job: string): string[] => workflow.jobs[job].steps.flatMap((step: { run?: string }) => (step.run ? [step.run] : []));
     const uses = (job: string): string[] => workflow.jobs[job].steps.flatMap((step: { uses?: string }) => (step.uses ? [step.uses] : []));
@@ -61,6 +61,19 @@ describe('the CI workflow (.github/workflows/handouts.yml)', () => {
 
     expect(workflow.jobs.check.if).toBe("github.event_name == 'pull_request'");
     expect(runs('check')).toEqual(['npm ci', 'npx handouts check --reporter github']);
+
+    const review = workflow.jobs.review;
+    expect(review.if).toBe("github.event_name == 'pull_request'");
+    expect(runs('review')).toEqual([
+      'npm ci',
+      'git fetch --depth 1 origin ${{ github.event.pull_request.base.sha }} && git worktree add base ${{ github.event.pull_request.base.sha }}',
+      'node ../bin/handouts.js build --out ../output-base --quiet',
+      'cp -r output-base output && npx handouts build --quiet',
+      'set +e\nnpx handouts diff output-base output --report diff-report --markdown "$GITHUB_STEP_SUMMARY"\ncode=$?\n[ "$code" -le 1 ]\n',
+    ]);
+    expect(review.steps.find((step: { run?: string }) => step.run?.startsWith('node ../bin'))['working-directory']).toBe('base');
+    expect(uses('review')).toEqual(['actions/checkout@v4', 'actions/setup-node@v4', 'actions/cache@v4', 'actions/upload-artifact@v4']);
+    expect(review.steps.find((step: { uses?: string }) => step.uses === 'actions/upload-artifact@v4').with.path).toBe('diff-report');
 
     const build = workflow.jobs.build;
     expect(build.if).toBe("github.event_name == 'push'");
