@@ -1,6 +1,8 @@
 // Pictures for the README that need a browser window rather than a PDF page: the presenter view
-// of slides.html, the catalog, and the dev server's print preview with an error overlay. Run by
+// of slides.html, the catalog, the dev server's print preview with an error overlay, and the
+// report of `handouts diff` after a one-word change. Run by
 // `npm run docs:images` after a build of content/multiple-sclerosis.md (all formats).
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -39,6 +41,28 @@ try {
   } finally {
     await dev.close();
     rmSync(project, { recursive: true, force: true });
+  }
+  // handouts diff: the handout and slides built, one word changed, built again, and compared.
+  const review = mkdtempSync(path.join(tmpdir(), 'handouts-diff-'));
+  try {
+    cpSync(path.join(root, 'content'), path.join(review, 'content'), { recursive: true });
+    const cli = (...args) => execFileSync(process.execPath, [path.join(root, 'bin/handouts.js'), ...args], { cwd: review, stdio: ['ignore', 'ignore', 'inherit'] });
+    cli('build', '--quiet', '--format', 'handout-pdf,slides-pdf', '--out', 'base', '--browser-endpoint', browser.wsEndpoint());
+    const source = path.join(review, 'content/sjogrens-syndrome.md');
+    writeFileSync(source, readFileSync(source, 'utf8').replace('Dry eyes may feel gritty or burn.', 'Dry eyes may feel gritty or sting.'));
+    cli('build', '--quiet', '--format', 'handout-pdf,slides-pdf', '--out', 'head', '--browser-endpoint', browser.wsEndpoint());
+    try {
+      cli('diff', 'base', 'head', '--report', 'review', '--quiet');
+    } catch (error) {
+      if (error.status !== 1) throw error; // 1: something changed, as it should
+    }
+    await page.setViewport({ width: 1300, height: 1050 });
+    await page.goto(pathToFileURL(path.join(review, 'review/index.html')).href, { waitUntil: 'load' });
+    await page.evaluate(() => document.querySelectorAll('img').forEach((img) => (img.loading = 'eager')));
+    await page.waitForFunction(() => [...document.images].every((img) => img.complete));
+    await page.screenshot({ path: path.join(root, 'docs/diff-report.png') });
+  } finally {
+    rmSync(review, { recursive: true, force: true });
   }
 } finally {
   await page.close();

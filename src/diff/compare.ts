@@ -1,5 +1,4 @@
 import pixelmatch from 'pixelmatch';
-import { PNG } from 'pngjs';
 import type { PagePicture } from './pdf-pages.js';
 
 export interface Compared {
@@ -7,8 +6,8 @@ export interface Compared {
   pixels: number;
   /** The share of the page's pixels that differ, 0 to 1. */
   ratio: number;
-  /** The pictures as PNG: before, after, and the difference (changed pixels red, their smoothed edges pale red, on a faded page). */
-  png: { before: Buffer; after: Buffer; difference: Buffer };
+  /** The difference as a picture: changed pixels red, their smoothed edges pale red, on a faded page. */
+  difference: PagePicture;
 }
 
 /**
@@ -21,9 +20,9 @@ export function comparePictures(before: PagePicture, after: PagePicture): Compar
   const height = Math.max(before.height, after.height);
   const a = onSheet(before, width, height);
   const b = onSheet(after, width, height);
-  const difference = new Uint8ClampedArray(width * height * 4);
-  const pixels = pixelmatch(a, b, difference, width, height, { threshold: 0.1, includeAA: false, alpha: 0.15, diffColor: [220, 38, 38], diffColorAlt: [220, 38, 38], aaColor: [252, 165, 165] });
-  return { pixels, ratio: pixels / (width * height), png: { before: png(before.data, before.width, before.height), after: png(after.data, after.width, after.height), difference: png(difference, width, height) } };
+  const data = new Uint8ClampedArray(width * height * 4);
+  const pixels = pixelmatch(a, b, data, width, height, { threshold: 0.1, includeAA: false, alpha: 0.15, diffColor: [220, 38, 38], diffColorAlt: [220, 38, 38], aaColor: [252, 165, 165] });
+  return { pixels, ratio: pixels / (width * height), difference: { width, height, data } };
 }
 
 function onSheet(picture: PagePicture, width: number, height: number): Uint8ClampedArray {
@@ -31,8 +30,4 @@ function onSheet(picture: PagePicture, width: number, height: number): Uint8Clam
   const sheet = new Uint8ClampedArray(width * height * 4).fill(255);
   for (let y = 0; y < picture.height; y++) sheet.set(picture.data.subarray(y * picture.width * 4, (y + 1) * picture.width * 4), y * width * 4);
   return sheet;
-}
-
-function png(data: Uint8ClampedArray, width: number, height: number): Buffer {
-  return PNG.sync.write({ width, height, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength) } as PNG, { colorType: 6 });
 }

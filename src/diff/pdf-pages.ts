@@ -1,3 +1,4 @@
+import { PNG } from 'pngjs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 
 /** Pictures are drawn at 96 dpi: what a reviewer sees at 100% on a screen. */
@@ -49,6 +50,15 @@ export class PdfPages {
     const content = await page.getTextContent();
     const text = content.items.map((item) => ('str' in item ? `${item.str}${item.hasEOL ? '\n' : ''}` : '')).join(' ');
     return text.split(/\s+/).filter(Boolean);
+  }
+
+  /**
+   * A picture as PNG, by pngjs with one row filter (trying all five on every row cost the most).
+   * Not by @napi-rs/canvas: its encoder crashed the process (SIGSEGV) now and then in long runs.
+   */
+  static png(picture: PagePicture): Buffer {
+    const { data, width, height } = picture;
+    return PNG.sync.write({ width, height, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength) } as PNG, { colorType: 6, filterType: 4, deflateLevel: 6 });
   }
 
   async close(): Promise<void> {

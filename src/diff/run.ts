@@ -84,7 +84,10 @@ async function diffPages(run: DiffRun, before: Uint8Array, after: Uint8Array, na
       const words = wordChange(inA ? await a.words(n) : [], inB ? await b.words(n) : []);
       const kind = !inA ? 'added' : !inB ? 'removed' : 'changed';
       const change: PageChange = { page: n, kind, pixels: compared.pixels, ratio: Math.round(compared.ratio * 10_000) / 10_000, text: { removed: words.removed, added: words.added }, runs: words.runs };
-      if (run.reportDir) change.pictures = writePictures(run.reportDir, `${name}-p${n}`, compared.png, kind);
+      if (run.reportDir) {
+        const png = { before: PdfPages.png(pictureA), after: PdfPages.png(pictureB), difference: PdfPages.png(compared.difference) };
+        change.pictures = writePictures(run.reportDir, `${name}-p${n}`, png, kind);
+      }
       changed.push(change);
     }
     return changed;

@@ -68,11 +68,13 @@ describe('the CI workflow (.github/workflows/handouts.yml)', () => {
       'npm ci',
       'git fetch --depth 1 origin ${{ github.event.pull_request.base.sha }} && git worktree add base ${{ github.event.pull_request.base.sha }}',
       'node ../bin/handouts.js build --out ../output-base --quiet',
-      'cp -r output-base output && npx handouts build --quiet',
+      'npx handouts build --quiet',
       'set +e\nnpx handouts diff output-base output --report diff-report --markdown "$GITHUB_STEP_SUMMARY"\ncode=$?\n[ "$code" -le 1 ]\n',
     ]);
     expect(review.steps.find((step: { run?: string }) => step.run?.startsWith('node ../bin'))['working-directory']).toBe('base');
-    expect(uses('review')).toEqual(['actions/checkout@v4', 'actions/setup-node@v4', 'actions/cache@v4', 'actions/upload-artifact@v4']);
+    expect(uses('review')).toEqual(['actions/checkout@v4', 'actions/setup-node@v4', 'actions/cache@v4', 'actions/cache@v4', 'actions/upload-artifact@v4']);
+    // Each side restores its own outputs, so each builds only what its cache lacks.
+    expect(review.steps.filter((step: { uses?: string }) => step.uses === 'actions/cache@v4').map((step: { with: { path: string } }) => step.with.path)).toEqual(['output-base', 'output']);
     expect(review.steps.find((step: { uses?: string }) => step.uses === 'actions/upload-artifact@v4').with.path).toBe('diff-report');
 
     const build = workflow.jobs.build;
