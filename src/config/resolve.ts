@@ -90,6 +90,7 @@ export function resolveConfig({ flags, file, environment = {}, sourceDateEpoch, 
     printReady,
     bleedMm: pick('bleed_mm')?.value ?? defaults.bleed_mm,
     brochureFoldMm: pick('brochure_fold_mm')?.value ?? defaults.brochure_fold_mm,
+    pptx: pick('pptx')?.value ?? defaults.pptx,
     configFile: file?.path,
   };
 }

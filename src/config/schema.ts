@@ -55,6 +55,8 @@ export const userConfigSchema = z.strictObject({
   bleed_mm: z.number().min(0).max(10).optional(),
   /** How much narrower the brochure's inside flap is, in millimetres. Default 2. */
   brochure_fold_mm: z.number().min(0).max(10).optional(),
+  /** `slides.pptx`: real PowerPoint objects people can edit (default), or a picture of each slide. */
+  pptx: z.enum(['editable', 'pictures']).optional(),
 });
 
 export type UserConfig = z.infer<typeof userConfigSchema>;

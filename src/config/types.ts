@@ -42,6 +42,8 @@ export interface ResolvedConfig {
   readonly bleedMm: number;
   /** How much narrower the brochure's inside flap is than its other panels, in millimetres. */
   readonly brochureFoldMm: number;
+  /** `slides.pptx` as editable PowerPoint objects, or as a picture of each slide. */
+  readonly pptx: 'editable' | 'pictures';
   readonly configFile?: string;
 }
 
@@ -55,4 +57,5 @@ export const defaults = {
   timeout: 60,
   bleed_mm: 3,
   brochure_fold_mm: 2,
+  pptx: 'editable',
 } as const satisfies Partial<Record<keyof UserConfig, unknown>>;

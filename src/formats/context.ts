@@ -87,6 +87,12 @@ export class RenderContext {
     return this.photograph(label, (browser, common) => takePagePicture(browser, html, { ...options, ...common }));
   }
 
+  /** Runs `work` on a page laid out for print at a given size (the deck, measured for the PowerPoint file). */
+  async inspect<T>(html: string, label: string, options: { width: number; height: number; scale: number }, work: (page: Page) => Promise<T>): Promise<{ result: T; blocked: string[] }> {
+    const { inspectPage } = await import('../print/pictures.js');
+    return this.photograph(label, (browser, common) => inspectPage(browser, html, { ...options, ...common }, work));
+  }
+
   /** Takes pictures through the browser with this document's fonts, time and label. */
   private async photograph<T>(label: string, take: (browser: BrowserManager, common: { label: string; timeoutMs: number; assets: ReadonlyMap<string, Buffer> }) => Promise<T>): Promise<T> {
     if (!this.tools.browser) throw new Error('pictures need a browser; check() renders nothing');

@@ -1,3 +1,4 @@
+import type { Page } from 'puppeteer-core';
 import type { BrowserManager } from '../browser/manager.js';
 import { withLoadedPage } from './page.js';
 
@@ -40,4 +41,13 @@ export async function takePictures(manager: BrowserManager, html: string, option
     return images;
   });
   return { images: result, blocked };
+}
+
+/**
+ * Runs `work` on a page laid out as it prints (the deck's slides, for the PowerPoint file), at the
+ * given size and pixel density, with the same request rules as printing.
+ */
+export async function inspectPage<T>(manager: BrowserManager, html: string, options: Omit<PictureOptions, 'selector'>, work: (page: Page) => Promise<T>): Promise<{ result: T; blocked: string[] }> {
+  const viewport = { width: Math.round(options.width), height: Math.round(options.height), deviceScaleFactor: options.scale };
+  return withLoadedPage(manager, html, { ...options, media: 'print', viewport }, work);
 }

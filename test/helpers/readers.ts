@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -100,12 +100,13 @@ export function zbarCodes(pdf: string, page: number): string[] {
  * a desktop's running LibreOffice is not disturbed). Returns the PDFs by input file; a file it
  * could not open has none.
  */
-export function libreOfficeToPdf(files: readonly string[], outDir: string): Map<string, string | undefined> {
+export function libreOfficeToPdf(files: readonly string[], outDir: string, env: Record<string, string> = {}): Map<string, string | undefined> {
   const profile = mkdtempSync(path.join(tmpdir(), 'handouts-lo-profile-'));
   try {
     spawnSync('soffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...files], {
       encoding: 'utf8',
       timeout: 300_000,
+      env: { ...process.env, ...env },
     });
   } finally {
     rmSync(profile, { recursive: true, force: true });
@@ -164,4 +165,28 @@ export async function launchFirefox(): Promise<{ browser?: import('puppeteer-cor
   const { default: puppeteer } = await import('puppeteer-core');
   const browser = await puppeteer.launch({ browser: 'firefox', executablePath: paths.firefox, headless: true, defaultViewport: { width: 1280, height: 720 } });
   return { browser };
+}
+
+/**
+ * The share of pixels that differ between the pages of two PDFs, page by page: each page drawn by
+ * poppler at 1280 x 720 and compared with pixelmatch (anti-aliased edges not counted, a small
+ * colour threshold).
+ */
+export async function pagesApart(a: string, b: string): Promise<number[]> {
+  const [{ default: pixelmatch }, { PNG }] = await Promise.all([import('pixelmatch'), import('pngjs')]);
+  const draw = (pdf: string) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'handouts-pages-'));
+    try {
+      execFileSync('pdftoppm', ['-scale-to-x', '1280', '-scale-to-y', '720', '-png', pdf, path.join(dir, 'page')]);
+      return readdirSync(dir).sort().map((name) => PNG.sync.read(readFileSync(path.join(dir, name))));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const [first, second] = [draw(a), draw(b)];
+  return first.map((page, i) => {
+    const other = second[i];
+    if (!other || other.width !== page.width || other.height !== page.height) return 1;
+    return pixelmatch(page.data, other.data, undefined, page.width, page.height, { threshold: 0.1, includeAA: false }) / (page.width * page.height);
+  });
 }

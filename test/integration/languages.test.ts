@@ -121,6 +121,11 @@ describe('an Arabic document in every format', () => {
     expect(notes).toContain('<a:rPr lang="ar" dirty="0"/>');
     expect(notes).not.toContain('lang="en-US" dirty="0"/><a:t>');
     expect((await xmlElementTexts(notes, 'a:p')).join(' ')).toContain('هذه النشرة للأشخاص');
+    // The slides' own text: right to left, set from the right, its Arabic in Noto Sans Arabic.
+    const slide = await zip.file('ppt/slides/slide2.xml')!.async('string');
+    expect(slide).toContain('algn="r" rtl="1"');
+    expect(slide).toContain('<a:cs typeface="Noto Sans Arabic"/>');
+    expect((await xmlElementTexts(slide, 'a:t')).join(' ')).toContain('ما هي الخلايا الجذعية؟');
   });
 });
 

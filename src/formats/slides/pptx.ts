@@ -1,8 +1,10 @@
 import type { OutputFormat } from '../format.js';
 
 /**
- * `slides.pptx`: for rooms where only PowerPoint is allowed. One slide per deck slide, each the
- * rendered slide as a picture (not editable text), with its speaker notes.
+ * `slides.pptx`: the deck as a PowerPoint file people can edit: each slide's title, text, lists,
+ * tables and pictures as PowerPoint objects where the deck lays them out, on the brand's slide
+ * masters, with its speaker notes (see pptx/). With `pptx: pictures` in the config, each slide is a
+ * picture of the rendered slide instead, for rooms that want a file that cannot drift.
  */
 export const slidesPptx: OutputFormat = {
   id: 'slides-pptx',
@@ -12,28 +14,33 @@ export const slidesPptx: OutputFormat = {
   unit: 'slides',
   files: ['slides.pptx'],
   browser: true,
-  settings: (config) => ({ buildDate: config.buildDate }),
+  // `pptx: pictures` in the config: a picture of each slide instead of editable objects.
+  settings: (config) => ({ buildDate: config.buildDate, pptx: config.pptx }),
   pageRules: ['resource-blocked'],
   async produce(context) {
-    const [{ deckOf }, { slidePictures }, { deckPptx }, { pageText }, { documentDate }] = await Promise.all([
-      import('./deck.js'),
-      import('./pictures.js'),
-      import('./pptx-file.js'),
-      import('../text.js'),
-      import('../../print/document.js'),
-    ]);
+    const [{ deckOf }, { pageText }, { documentDate }] = await Promise.all([import('./deck.js'), import('../text.js'), import('../../print/document.js')]);
     const deck = deckOf(context);
-    const { images, blocked } = await slidePictures(context);
     const { meta } = context.doc;
-    const pptx = await deckPptx({
+    const facts = {
       title: meta.title,
       clinic: context.page.brand.clinic,
       subject: meta.summary ?? meta.condition,
       lang: context.page.lang,
       rtl: context.page.dir === 'rtl',
       date: documentDate(meta.reviewed, context.config.buildDate),
-      slides: images.map((png, i) => ({ png, notes: pageText(deck.notes[i] ?? '').trim(), alt: deck.slides[i]?.title ?? '' })),
-    });
-    return { files: { 'slides.pptx': pptx }, pages: images.length, findings: { blocked } };
+      notes: deck.notes.map((notes) => pageText(notes).trim()),
+    };
+    if (context.config.pptx === 'pictures') {
+      const [{ slidePictures }, { picturesDeck }] = await Promise.all([import('./pictures.js'), import('./pptx/pictures.js')]);
+      const { images, blocked } = await slidePictures(context);
+      const pptx = await picturesDeck(facts, images.map((png, i) => ({ png, alt: deck.slides[i]?.title ?? '' })));
+      return { files: { 'slides.pptx': pptx }, pages: images.length, findings: { blocked } };
+    }
+    const [{ measureDeck, brandLook }, { editableDeck }] = await Promise.all([import('./pptx/layout.js'), import('./pptx/editable.js')]);
+    const { slides, blocked } = await measureDeck(context, deck.printHtml);
+    const { brand } = context.page;
+    const scriptFont = /^"[^"]+",\s*"([^"]+)"/.exec(context.page.fonts.stack)?.[1];
+    const pptx = await editableDeck(facts, slides, brandLook(slides, brand), scriptFont);
+    return { files: { 'slides.pptx': pptx }, pages: slides.length, findings: { blocked } };
   },
 };
