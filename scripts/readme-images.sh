@@ -2,8 +2,9 @@
 # Regenerates the README's pictures from real builds: page 1 of a handout, slides (a section and a
 # layout), both sides of the brochure (with a QR code), a large-print page, a handout in Arabic,
 # and (scripts/screenshots.mjs, in Chromium) the presenter view, the catalog and the dev server's
-# error overlay. The PDFs are made by handouts; pdftoppm (Debian package poppler-utils) turns
-# pages into PNG.
+# error overlay, and (scripts/pptx-pictures.mjs, with LibreOffice Impress) slides.pptx as LibreOffice
+# draws it beside slides.pdf. The PDFs are made by handouts; pdftoppm (Debian package poppler-utils)
+# turns pages into PNG.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v pdftoppm >/dev/null || { echo "pdftoppm is missing: apt-get install poppler-utils" >&2; exit 3; }
@@ -25,6 +26,8 @@ cp -rn templates/. "$arabic/templates/"
 pdftoppm -f 1 -l 1 -r 72 -png -singlefile "$arabic/output/ar/stem-cells/handout.pdf" docs/handout-arabic
 rm -rf "$arabic"
 node scripts/screenshots.mjs
+command -v soffice >/dev/null || { echo "soffice is missing: apt-get install libreoffice-impress" >&2; exit 3; }
+node scripts/pptx-pictures.mjs
 # The build above made QR codes the default build does not: build again, so output/ is as usual.
 node bin/handouts.js build --quiet
 ls -l docs/*.png
