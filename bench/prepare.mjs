@@ -106,7 +106,7 @@ const brandVariables = `section {
   --brand-notice-border: ${c.notice_border}; --brand-font: ${cssString(templates.brand.font.family)};
 }
 `;
-writeFileSync(path.join(marpDir, 'theme.css'), `${brandVariables}${templates.slideTheme}\n${marpFontCss ?? ''}\n`);
+writeFileSync(path.join(marpDir, 'theme.css'), `${brandVariables}${templates.text('slides/theme.css')}\n${marpFontCss ?? ''}\n`);
 writeFileSync(path.join(floorDir, 'job.json'), `${JSON.stringify({ fonts: Object.fromEntries(fonts), pages }, null, 2)}\n`);
 console.log(JSON.stringify({ formats: formats.map((f) => f.id), allFormats: config.formats, documents }));
 

@@ -2,6 +2,7 @@ import { reviewState } from '../core/review.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { DocumentRef } from '../core/document.js';
 import type { DocumentReport } from '../report/types.js';
+import type { OutputFormat } from '../formats/format.js';
 import { requireFormat } from '../formats/registry.js';
 import { documentKey, formatKey } from './keys.js';
 import { depsUnchanged, outputIntact, type BuildCache, type CacheEntry } from './store.js';
@@ -11,14 +12,23 @@ import { depsUnchanged, outputIntact, type BuildCache, type CacheEntry } from '.
  * files hash as recorded, the templates, settings and tool version are unchanged, its review
  * state is the same today, and each output is intact on disk. Otherwise undefined: build it.
  */
-export function cachedReport(ref: DocumentRef, cache: BuildCache, base: string, config: ResolvedConfig, browser: string, formats: readonly string[] = config.formats): DocumentReport | undefined {
+export function cachedReport(
+  ref: DocumentRef,
+  cache: BuildCache,
+  base: string,
+  config: ResolvedConfig,
+  browser: string,
+  templatesOf: (format: OutputFormat) => string,
+  formats: readonly string[] = config.formats,
+): DocumentReport | undefined {
   const entry = cache.get(ref.source);
   if (!entry || entry.report.status !== 'built') return undefined;
   if (documentKey(base, Object.entries(entry.deps)) !== entry.hash) return undefined;
   if (!depsUnchanged(entry, config.root)) return undefined;
   if (entryReview(entry, config) !== entry.review) return undefined;
   for (const id of formats) {
-    if (!reusableOutput(entry, formatKey(entry.hash, requireFormat(id), config, browser), config.root)) return undefined;
+    const format = requireFormat(id);
+    if (!reusableOutput(entry, formatKey(entry.hash, format, config, browser, templatesOf(format)), config.root)) return undefined;
   }
   return {
     ...entry.report,

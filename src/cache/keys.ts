@@ -6,8 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { ResolvedConfig } from '../config/types.js';
 import type { OutputFormat } from '../formats/format.js';
-import { VERSION } from '../core/version.js';
-import { sha256, treeSha256 } from '../core/hash.js';
+import { sha256, treeSha256, walkFiles } from '../core/hash.js';
+import { toPosix } from '../core/paths.js';
+import { BUILT_IN_TEMPLATES, VERSION } from '../core/version.js';
 
 /*
  * Cache keys. Everything here reads raw bytes with Node's own modules (and `yaml` for one field),
@@ -16,13 +17,40 @@ import { sha256, treeSha256 } from '../core/hash.js';
 
 
 /**
- * A fingerprint of `templates/`: every file's path and bytes, plus the name and version of the
- * font package the brand names (its files are fixed for a version).
+ * Every template file in effect, by its path under `templates/`: the project's where it has the
+ * file, else the built-in one (see templates/load.ts).
  */
-export function templatesFingerprint(dir: string, root: string): string {
-  const hash = createHash('sha256').update(treeSha256(dir));
+export function templateFiles(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const base of [dir, BUILT_IN_TEMPLATES]) {
+    for (const file of walkFiles(base)) {
+      const relative = toPosix(path.relative(base, file));
+      if (!files.has(relative)) files.set(relative, file);
+    }
+  }
+  return files;
+}
+
+/** One hash over the paths and bytes of the named template files (those in effect). */
+export function filesFingerprint(files: ReadonlyMap<string, string>, names: Iterable<string>): string {
+  const hash = createHash('sha256');
+  for (const name of [...new Set(names)].sort()) {
+    const file = files.get(name);
+    hash.update(name).update('\0').update(file ? readFileSync(file) : 'missing').update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * A fingerprint of the template files every document shares (brand, logo, template text, word
+ * lists, catalog: every file no format declares as its own), plus the name and version of the font
+ * package the brand names (its files are fixed for a version). A format's own files are in its key
+ * instead, so changing the brochure's CSS rebuilds the brochures alone.
+ */
+export function templatesFingerprint(files: ReadonlyMap<string, string>, root: string, formatsOwn: ReadonlySet<string>): string {
+  const hash = createHash('sha256').update(filesFingerprint(files, [...files.keys()].filter((name) => !formatsOwn.has(name))));
   try {
-    const brand = parse(readFileSync(path.join(dir, 'brand.yaml'), 'utf8')) as { font?: { package?: string } };
+    const brand = parse(readFileSync(files.get('brand.yaml')!, 'utf8')) as { font?: { package?: string } };
     const name = brand?.font?.package;
     if (name) {
       for (const base of [path.join(root, 'package.json'), import.meta.url]) {
@@ -77,10 +105,10 @@ export function documentKey(base: string, deps: Iterable<[string, string]>): str
 
 /**
  * The key of one output: its document's key, the format, every setting the format declares as
- * shaping its bytes, and the browser that renders it when it needs one.
+ * shaping its bytes, the browser that renders it when it needs one, and its own template files.
  */
-export function formatKey(documentHash: string, format: OutputFormat, config: ResolvedConfig, browser: string): string {
+export function formatKey(documentHash: string, format: OutputFormat, config: ResolvedConfig, browser: string, templates: string): string {
   const settings = JSON.stringify(format.settings(config));
-  return sha256(`${documentHash}\0${format.id}\0${settings}\0${format.browser ? browser : ''}`);
+  return sha256(`${documentHash}\0${format.id}\0${settings}\0${format.browser ? browser : ''}\0${templates}`);
 }
 

@@ -78,10 +78,6 @@ export class BuildCache {
     this.entries.set(source, entry);
   }
 
-  delete(source: string): void {
-    this.entries.delete(source);
-  }
-
   save(): void {
     const sorted = Object.fromEntries([...this.entries].sort(([a], [b]) => a.localeCompare(b)));
     writeAtomic(this.file, `${JSON.stringify({ tool: VERSION, entries: sorted } satisfies CacheData)}\n`);

@@ -40,6 +40,7 @@ export async function loadConfig(
     flags,
     file: config ? { path: file, config } : undefined,
     environment,
+    environmentNames: Object.fromEntries(Object.entries(environmentValues(env)).map(([key, { name }]) => [key, name])),
     sourceDateEpoch: env.SOURCE_DATE_EPOCH,
     cwd: cwd,
   });

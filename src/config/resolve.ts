@@ -31,6 +31,8 @@ export interface ConfigSources {
   file?: { path: string; config: UserConfig };
   /** Values from environment variables, already validated (see `readEnvironment`). */
   environment?: UserConfig;
+  /** Which variable set each of them (`CHROME_PATH`), for messages. */
+  environmentNames?: Partial<Record<keyof UserConfig, string>>;
   /** `SOURCE_DATE_EPOCH`, for `today` when nothing else sets it. */
   sourceDateEpoch?: string;
   cwd: string;
@@ -42,14 +44,16 @@ export interface ConfigSources {
  * The one precedence rule: flag, then config file, then environment, then default.
  * Pure: everything it needs is passed in.
  */
-export function resolveConfig({ flags, file, environment = {}, sourceDateEpoch, cwd, now = new Date() }: ConfigSources): ResolvedConfig {
+export function resolveConfig({ flags, file, environment = {}, environmentNames = {}, sourceDateEpoch, cwd, now = new Date() }: ConfigSources): ResolvedConfig {
   const fileDir = file ? path.dirname(file.path) : cwd;
   const root = fileDir;
 
+  const origins: Partial<Record<keyof UserConfig, string>> = {};
   const pick = <K extends keyof UserConfig>(key: K): { value: UserConfig[K]; base: string } | undefined => {
-    if (flags[key] !== undefined) return { value: flags[key], base: cwd };
-    if (file?.config[key] !== undefined) return { value: file.config[key], base: fileDir };
-    if (environment[key] !== undefined) return { value: environment[key], base: cwd };
+    const found = (value: UserConfig[K], base: string, origin: string) => ((origins[key] = origin), { value, base });
+    if (flags[key] !== undefined) return found(flags[key], cwd, `--${key.replace(/_/g, '-').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+    if (file?.config[key] !== undefined) return found(file.config[key], fileDir, `\`${key}\` in ${path.basename(file.path)}`);
+    if (environment[key] !== undefined) return found(environment[key], cwd, environmentNames[key] ?? ENVIRONMENT[key]?.join(' or ') ?? key);
     return undefined;
   };
   const dir = (key: 'content' | 'out' | 'templates') => {
@@ -92,6 +96,7 @@ export function resolveConfig({ flags, file, environment = {}, sourceDateEpoch, 
     brochureFoldMm: pick('brochure_fold_mm')?.value ?? defaults.brochure_fold_mm,
     pptx: pick('pptx')?.value ?? defaults.pptx,
     configFile: file?.path,
+    origins,
   };
 }
 

@@ -45,6 +45,8 @@ export interface ResolvedConfig {
   /** `slides.pptx` as editable PowerPoint objects, or as a picture of each slide. */
   readonly pptx: 'editable' | 'pictures';
   readonly configFile?: string;
+  /** Where each value that is not a default came from (`--browser`, `` `browser` in handouts.config.yaml ``, `CHROME_PATH`), for messages. */
+  readonly origins: Readonly<Partial<Record<keyof UserConfig, string>>>;
 }
 
 export const defaults = {

@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The folder the tool is installed in (holding package.json, dist/ and the built-in templates). */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
 /** The tool's version, from its package.json (part of every cache key and PDF's creator field). */
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
+import { browserFor, browserSettings } from '../browser/for-config.js';
 import type { BrowserManager } from '../browser/manager.js';
 import { HandoutsError } from '../core/errors.js';
 import { loadConfig } from '../config/load.js';
@@ -26,8 +27,7 @@ export interface LoopState {
 
 export interface LoopOptions {
   load: { flags: UserConfig; configPath?: string; cwd: string; env: Readonly<Record<string, string | undefined>> };
-  /** One browser for the whole session, reused across config reloads; its owner disposes it. */
-  browser: BrowserManager;
+
   /** Make the formats that need no browser first and report, then the rest (the dev server). */
   quickFirst?: boolean;
   /** Only these sources' documents (build --watch with sources named). */
@@ -37,13 +37,16 @@ export interface LoopOptions {
 }
 
 /**
- * Watch, then build again: one long-lived session and browser; a save rebuilds only what
+ * Watch, then build again: one long-lived session and browser (made from the resolved config, as a
+ * build makes it, and made again when the config changes the browser); a save rebuilds only what
  * depends on it (the incremental build decides). Saves during a build are queued and run after
  * it; a burst of saves is one build. A content or template mistake is reported and watching goes
  * on; an unexpected error (a bug) stops the loop with its stack.
  */
 export class WatchLoop {
   session?: Session;
+  /** The loop's browser, made from the config (see browserFor) and kept across rebuilds; made again when its settings change. */
+  private browser?: { manager: BrowserManager; settings: string };
   state: LoopState = { build: 0, documents: [], reload: false, changedAt: {} };
   private watcher?: FSWatcher;
   private pending = new Set<string>();
@@ -84,6 +87,17 @@ export class WatchLoop {
     await this.watcher?.close();
     await this.running?.catch(() => undefined);
     await this.session?.dispose();
+    await this.browser?.manager.dispose();
+  }
+
+  /** The browser for this config: the one in use while its settings are the same. */
+  private async browserFor(config: ResolvedConfig): Promise<BrowserManager> {
+    const settings = browserSettings(config);
+    if (this.browser?.settings !== settings) {
+      await this.browser?.manager.dispose();
+      this.browser = { manager: browserFor(config, this.options.log), settings };
+    }
+    return this.browser.manager;
   }
 
   private queue(file: string): void {
@@ -110,7 +124,8 @@ export class WatchLoop {
       const reconfigure = !config || [...changes].some((file) => file === config.configFile || path.basename(file) === 'handouts.config.yaml');
       if (reconfigure) {
         await this.session?.dispose();
-        this.session = new Session({ config: await loadConfig(this.options.load), browser: this.options.browser, log: this.options.log });
+        const loaded = await loadConfig(this.options.load);
+        this.session = new Session({ config: loaded, browser: await this.browserFor(loaded), log: this.options.log });
       } else if ([...changes].some((file) => file.startsWith(config!.templates + path.sep))) this.session!.reload('templates');
       const session = this.session!;
       const scope = { sources: this.options.sources, cwd: this.options.load.cwd };

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { BrowserManager } from '../browser/manager.js';
 import type { UserConfig } from '../config/types.js';
 import type { BuildReport } from '../report/types.js';
 import { EventHub } from './hub.js';
@@ -38,10 +37,8 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   const flags = options.flags ?? {};
   const log = options.log ?? (() => undefined);
   const hub = new EventHub();
-  const browser = new BrowserManager({ executablePath: flags.browser, executableFrom: '--browser', endpoint: flags.browserEndpoint, maxPages: 2, log });
   const loop = new WatchLoop({
     load: { flags, configPath: options.configPath, cwd: options.cwd, env: options.env ?? process.env },
-    browser,
     quickFirst: true,
     onState: (state, report) => {
       hub.send('state', state);
@@ -60,7 +57,6 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
     await loop.close();
-    await browser.dispose();
   };
   try {
     await loop.start();

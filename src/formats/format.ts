@@ -69,6 +69,12 @@ export interface OutputFormat {
   pageRules: readonly string[];
   /** The templates file its page is made from (relative to `templates/`), where page rules report. */
   template?: string;
+  /**
+   * The template files it reads, relative to `templates/` (its Liquid and CSS), each the project's
+   * or the built-in one; read when the format is built, and part of its cache key alone, so
+   * changing one rebuilds this format and no other.
+   */
+  templateFiles?: readonly string[];
   /** The page it writes or prints, made without a browser: what `check` runs page rules on. */
   page?(context: RenderContext): Promise<string>;
   produce(context: RenderContext): Promise<Produced>;

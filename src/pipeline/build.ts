@@ -58,7 +58,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
     const answered = new Map<DocumentRef, DocumentReport>();
     for (const ref of options.force ? [] : refs) {
-      const report = cachedReport(ref, session.cache(), base, config, browserKey, ids);
+      const report = cachedReport(ref, session.cache(), base, config, browserKey, (format) => session.formatTemplates(format), ids);
       if (report) answered.set(ref, report);
       if (report) options.onDocument?.(report);
     }

@@ -50,7 +50,7 @@ export async function buildDocument(ref: DocumentRef, run: DocumentRun): Promise
   const cached = cache.get(ref.source);
   const plan = run.formats.map((id) => {
     const format = requireFormat(id);
-    return { format, key: formatKey(hash, format, config, run.session.browserFingerprint()) };
+    return { format, key: formatKey(hash, format, config, run.session.browserFingerprint(), run.session.formatTemplates(format)) };
   });
   const reused = new Map<string, CachedOutput>();
   for (const { format, key } of plan) {

@@ -1,7 +1,11 @@
-import { BrowserManager } from '../browser/manager.js';
+import { browserFor } from '../browser/for-config.js';
+import type { BrowserManager } from '../browser/manager.js';
 import { browserFingerprint } from '../browser/fingerprint.js';
 import { BuildCache } from '../cache/store.js';
-import { templatesFingerprint } from '../cache/keys.js';
+import { filesFingerprint, templateFiles, templatesFingerprint } from '../cache/keys.js';
+import type { OutputFormat } from '../formats/format.js';
+import { allFormats } from '../formats/registry.js';
+import { READ_BY_CHECKS } from '../formats/template-files.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Tools } from './tools.js';
 
@@ -28,6 +32,8 @@ export class Session {
   private tools?: Promise<Tools>;
   private buildCache?: BuildCache;
   private templatesKey?: string;
+  private files?: Map<string, string>;
+  private readonly formatKeys = new Map<string, string>();
   private browserKey?: string;
   /** Documents rendered again after the browser stopped under them, in this session. */
   readonly restarts: string[] = [];
@@ -51,11 +57,6 @@ export class Session {
     return this.tools;
   }
 
-  /** The tools when already loaded (the catalog uses them rather than reading the templates again). */
-  async loadedTools(): Promise<Tools | undefined> {
-    return this.tools?.catch(() => undefined);
-  }
-
   cache(): BuildCache {
     this.buildCache ??= BuildCache.load(this.config.out);
     return this.buildCache;
@@ -63,8 +64,22 @@ export class Session {
 
   /** A hash of the templates folder, for cache keys; made again after `reload('templates')`. */
   templatesFingerprint(): string {
-    this.templatesKey ??= templatesFingerprint(this.config.templates, this.config.root);
+    const own = new Set(allFormats().flatMap((format) => format.templateFiles ?? []).filter((file) => !READ_BY_CHECKS.includes(file)));
+    this.templatesKey ??= templatesFingerprint(this.templateFiles(), this.config.root, own);
     return this.templatesKey;
+  }
+
+  /** A hash of a format's own template files (see OutputFormat.templateFiles), part of its outputs' keys. */
+  formatTemplates(format: OutputFormat): string {
+    let key = this.formatKeys.get(format.id);
+    if (key === undefined) this.formatKeys.set(format.id, (key = filesFingerprint(this.templateFiles(), format.templateFiles ?? [])));
+    return key;
+  }
+
+  /** The template files in effect: the project's, else the built-in ones. */
+  private templateFiles(): Map<string, string> {
+    this.files ??= templateFiles(this.config.templates);
+    return this.files;
   }
 
   /** Which browser renders, told without starting it; part of the keys of formats that print. */
@@ -78,6 +93,8 @@ export class Session {
     if (part === 'templates') {
       this.tools = undefined;
       this.templatesKey = undefined;
+      this.files = undefined;
+      this.formatKeys.clear();
     } else if (part === 'cache') this.buildCache = undefined;
     else this.browserKey = undefined;
   }
@@ -88,13 +105,6 @@ export class Session {
   }
 
   private newBrowser(): BrowserManager {
-    const { config } = this;
-    return new BrowserManager({
-      executablePath: config.browser,
-      executableFrom: '--browser',
-      endpoint: config.browserEndpoint,
-      maxPages: config.concurrency,
-      log: this.options.log,
-    });
+    return browserFor(this.config, this.options.log);
   }
 }

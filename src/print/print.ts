@@ -10,10 +10,8 @@ export interface PrintOptions {
   assets?: ReadonlyMap<string, Buffer>;
 }
 
-export interface Printed<T = undefined> {
+export interface Printed {
   bytes: Uint8Array;
-  /** What `inspect` found in the laid-out page. */
-  inspected?: T;
   /** URLs the page tried to load and was refused. */
   blocked: string[];
   /** The text a reader sees on the laid-out page in print media (hidden elements excluded). */
@@ -25,16 +23,16 @@ export interface Printed<T = undefined> {
  * `@page` rule. `inspect` may measure or arrange the laid-out page first (slide overflow,
  * filling a brochure's panels).
  */
-export async function printPdf<T = undefined>(
+export async function printPdf(
   manager: BrowserManager,
   html: string,
-  options: PrintOptions & { inspect?: (page: Page) => Promise<T> },
-): Promise<Printed<T>> {
+  options: PrintOptions & { inspect?: (page: Page) => Promise<unknown> },
+): Promise<Printed> {
   const { result, blocked } = await withLoadedPage(manager, html, { ...options, media: 'print' }, async (page) => {
-    const inspected = await options.inspect?.(page);
+    await options.inspect?.(page);
     const text = await page.evaluate(() => document.body?.innerText ?? '');
     const bytes = await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: options.timeoutMs });
-    return { bytes, inspected, text };
+    return { bytes, text };
   });
   return { ...result, blocked };
 }

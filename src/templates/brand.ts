@@ -96,7 +96,11 @@ export const stringsSchema = z.strictObject({
 
 export type Strings = z.infer<typeof stringsSchema>;
 
-/** Everything under `templates/`, read once per build and shared by every document. */
+/**
+ * Everything under `templates/`, shared by every document of a build. Each file falls back on its
+ * own: a project's folder may hold only `brand.yaml`, or one language's text, and every other
+ * file comes from the built-in templates. Files a format needs are read when it is built.
+ */
 export interface TemplateSet {
   brand: Brand;
   /** The logo as a `data:` URL. */
@@ -105,18 +109,12 @@ export interface TemplateSet {
   fonts: EmbeddedFonts;
   /** The fonts a document in `lang` needs: the brand's, plus its script's when the brand lacks it. */
   fontsFor: (lang: string) => DocumentFonts;
-  handoutTemplate: string;
-  handoutCss: string;
-  /** Added to the handout's CSS for the large-print layout. */
-  largePrintCss: string;
-  brochureTemplate: string;
-  brochureCss: string;
-  slideTheme: string;
+  /** A template file's text (`handout/handout.liquid`): the project's, else the built-in one; read once. */
+  text: (file: string) => string;
   /** The slide classes the theme defines (`title`, `closing`, ...). */
-  slideClasses: readonly string[];
+  readonly slideClasses: readonly string[];
   /** The layouts the theme offers (its `layout-<name>` classes, by name), for `:::slide{layout=...}`. */
-  slideLayouts: readonly string[];
-  catalogTemplate: string;
+  readonly slideLayouts: readonly string[];
   strings: Readonly<Record<string, Strings>>;
   /** Medical and formal terms with everyday words to say instead, by language (`plain-words` rule). */
   plainWords: Readonly<Record<string, PlainWordList>>;

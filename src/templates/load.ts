@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { z } from 'zod';
 import { UsageError } from '../core/errors.js';
+import { BUILT_IN_TEMPLATES } from '../core/version.js';
 import { validateYaml } from '../core/yaml.js';
 import { brandSchema, type TemplateSet } from './brand.js';
 import { loadPlainWords } from './plain-words.js';
@@ -12,48 +13,55 @@ import { documentFonts } from './script-fonts.js';
 import { themeClasses, themeLayouts } from './theme-classes.js';
 
 /**
- * Reads `templates/`: brand, logo, fonts, handout template and CSS, slide theme, template text per
- * language. A broken template set is a configuration error (exit 2) naming the file and line.
+ * Reads `templates/`, each file on its own: the project's when it has it, else the built-in one
+ * (`BUILT_IN_TEMPLATES`), so a folder holding only `brand.yaml` (another clinic's name and
+ * colours), or only `i18n/<lang>.yaml` for a new language, builds every format, and a release that
+ * adds a template file breaks no customised folder. The brand, fonts and template text are read
+ * now; a format's files (its Liquid and CSS) when the format is first built. A broken file is a
+ * configuration error (exit 2) naming file and line.
  */
 export function loadTemplates(dir: string, root: string): TemplateSet {
-  const read = (relative: string): string => {
-    const file = path.join(dir, relative);
-    if (!existsSync(file)) {
-      throw new UsageError(`Template file \`${path.relative(root, file)}\` is missing`, {
-        hint: 'The templates folder needs brand.yaml, handout/handout.liquid, handout/handout.css, handout/large-print.css, brochure/brochure.liquid, brochure/brochure.css, slides/theme.css, catalog.liquid and i18n/en.yaml; `handouts init --dir templates-new` writes the built-in ones to compare.',
-      });
+  const where = (relative: string): string => {
+    const own = path.join(dir, relative);
+    return existsSync(own) ? own : path.join(BUILT_IN_TEMPLATES, relative);
+  };
+  const texts = new Map<string, string>();
+  const text = (relative: string): string => {
+    let value = texts.get(relative);
+    if (value === undefined) {
+      const file = where(relative);
+      if (!existsSync(file)) throw new UsageError(`Template file \`${path.relative(root, path.join(dir, relative))}\` is missing, and there is no built-in one`);
+      texts.set(relative, (value = readFileSync(file, 'utf8')));
     }
-    return readFileSync(file, 'utf8');
+    return value;
   };
   const yamlFile = <T>(relative: string, schema: z.ZodType<T>): T => {
-    const shown = path.relative(root, path.join(dir, relative));
-    const validated = validateYaml(read(relative), schema);
+    const shown = path.relative(root, where(relative));
+    const validated = validateYaml(text(relative), schema);
     if (validated.ok) return validated.value;
     const lines = validated.issues.map((i) => `${shown}:${i.line}:${i.column} error ${i.message}  templates`);
     throw new UsageError(`Invalid template file \`${shown}\`:\n${lines.join('\n')}`);
   };
 
   const brand = yamlFile('brand.yaml', brandSchema);
-  const logoText = read(brand.logo);
+  const logoText = text(brand.logo);
   const { strings, languageProblems } = loadStrings(dir, root);
   const fonts = embedFonts(resolveFontPackage(brand.font.package, root));
-  const slideTheme = read('slides/theme.css');
-  const slideClasses = themeClasses(slideTheme);
+  let classes: string[] | undefined;
+  const slideClasses = () => (classes ??= themeClasses(text('slides/theme.css')));
 
   return {
     brand,
     logo: `data:image/svg+xml;base64,${Buffer.from(logoText).toString('base64')}`,
     fonts,
     fontsFor: documentFonts(fonts, brand.font.family, brand.script_fonts, (name) => embedFonts(resolveFontPackage(name, root))),
-    handoutTemplate: read('handout/handout.liquid'),
-    handoutCss: read('handout/handout.css'),
-    largePrintCss: read('handout/large-print.css'),
-    brochureTemplate: read('brochure/brochure.liquid'),
-    brochureCss: read('brochure/brochure.css'),
-    slideTheme,
-    slideClasses,
-    slideLayouts: themeLayouts(slideClasses),
-    catalogTemplate: read('catalog.liquid'),
+    text,
+    get slideClasses() {
+      return slideClasses();
+    },
+    get slideLayouts() {
+      return themeLayouts(slideClasses());
+    },
     strings,
     languageProblems,
     plainWords: loadPlainWords(dir, root),

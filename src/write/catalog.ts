@@ -46,7 +46,7 @@ export function renderCatalog(manifest: Manifest, templates: TemplateSet, liquid
   }));
   const distinct = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => Boolean(v)))].sort((a, b) => a.localeCompare(b));
   const count = (test: (doc: (typeof documents)[number]) => boolean) => documents.filter(test).length;
-  return renderTemplate(liquid, templates.catalogTemplate, {
+  return renderTemplate(liquid, templates.text('catalog.liquid'), {
     brand: templates.brand,
     logo: templates.logo,
     font_css: templates.fonts.inline,

@@ -266,7 +266,7 @@ describe('the clinic logo on the title slide, in the browser', () => {
     const { document } = prepare('content/layouts.md', { 'content/layouts.md': `${FRONT}${BODY}` }, assets);
     // The title slide as deckMarkdown writes it with the logo, in the theme, as Marp renders it.
     const source = deckMarkdown(document!, planDeck(document!.tree), templates.brand, templates.strings.en!, templates.logo);
-    const deck = renderMarp(source.markdown, templates.slideTheme);
+    const deck = renderMarp(source.markdown, templates.text('slides/theme.css'));
     const [title] = await manager.withPage(async (page) => {
       await load(page, `<!doctype html><html><head><style>${deck.css}</style></head><body>${deck.html}</body></html>`);
       return measure(page, SELECTORS);

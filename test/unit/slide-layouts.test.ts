@@ -140,7 +140,7 @@ describe('slide layouts', () => {
   it('the title slide carries the clinic\'s logo with its alt text, above the title', () => {
     const { document } = prepared('## One\n\n- a\n');
     const source = deckMarkdown(document!, planDeck(document!.tree), templates.brand, templates.strings.en!, templates.logo);
-    const [title, one] = sections(renderMarp(source.markdown, templates.slideTheme).html);
+    const [title, one] = sections(renderMarp(source.markdown, templates.text('slides/theme.css')).html);
     expect(classes(title!)).toEqual(['title']);
     expect(outline(title!).slice(0, 2)).toEqual(['div.logo', 'h1']);
     const img = children(children(children(title!)[0]!)[0]!)[0]!;
@@ -178,7 +178,7 @@ describe('checking `:::slide{layout=...}` in transform', () => {
   });
 
   it('takes its layouts from the theme: a theme adds one with `section.layout-<name>` rules', () => {
-    const css = `${templates.slideTheme}\nsection.layout-timeline .column { display: grid; }\n`;
+    const css = `${templates.text('slides/theme.css')}\nsection.layout-timeline .column { display: grid; }\n`;
     expect(themeLayouts(themeClasses(css))).toEqual(['big-number', 'image-left', 'image-right', 'quote', 'timeline', 'two-column']);
     const text = `${FRONT}\n## One\n\n:::slide{layout=timeline}\n- a\n:::\n`;
     const ref = { path: '/project/content/t.md', source: 'content/t.md', slug: 't' };

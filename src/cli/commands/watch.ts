@@ -1,4 +1,3 @@
-import { BrowserManager } from '../../browser/manager.js';
 import { WatchLoop } from '../../dev/loop.js';
 import { toUserConfig, type CommonFlags } from '../flags.js';
 import { guarded, type Io } from '../io.js';
@@ -12,11 +11,9 @@ import { createOutput } from '../output.js';
 export async function runWatch(sources: string[], flags: CommonFlags, io: Io): Promise<number> {
   const out = createOutput(flags, io.stderr);
   return guarded(out, async () => {
-    const browser = new BrowserManager({ executablePath: flags.browser, executableFrom: '--browser', endpoint: flags.browserEndpoint, maxPages: 2, log: out.verbose });
     const loop = new WatchLoop({
       load: { flags: toUserConfig(flags), configPath: flags.config, cwd: io.cwd, env: io.env },
-      browser,
-      sources,
+        sources,
       onState: (_state, report) => report?.documents.filter((doc) => doc.status !== 'skipped').forEach(out.document),
       log: out.info,
     });
@@ -31,7 +28,6 @@ export async function runWatch(sources: string[], flags: CommonFlags, io: Io): P
     } finally {
       process.off('SIGINT', stop).off('SIGTERM', stop);
       await loop.close();
-      await browser.dispose();
     }
   });
 }

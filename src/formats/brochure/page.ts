@@ -12,6 +12,7 @@ import { brochureTree } from '../../transform/audience.js';
 import { markdownToHtml } from '../../transform/to-html.js';
 import { documentUrl, qrSvg } from '../qr.js';
 import { brochureSheet } from './sheet.js';
+import { BROCHURE_FILES } from '../template-files.js';
 
 /**
  * The brochure page of a document (made once per bleed): cover, back panel and the content in
@@ -25,7 +26,7 @@ export async function brochurePage(context: RenderContext, bleedMm = 0): Promise
   const url = documentUrl(config.qrUrl, { slug: doc.ref.slug, lang: doc.lang });
   const qr = url ? { url, svg: await qrSvg(url, `${t.qr_caption}: ${url}`) } : undefined;
   return context.memo(`brochure:${bleedMm}`, () =>
-    renderTemplate(liquid, templates.brochureTemplate, {
+    renderTemplate(liquid, templates.text(BROCHURE_FILES.page), {
       lang: data.lang,
       dir: data.dir,
       doc: doc.meta,
@@ -36,7 +37,7 @@ export async function brochurePage(context: RenderContext, bleedMm = 0): Promise
       font_css: data.fonts.linked,
       font_stack: data.fonts.stack,
       csp: contentSecurityPolicy({ fonts: ASSET_ORIGIN }),
-      brochure_css: templates.brochureCss,
+      brochure_css: templates.text(BROCHURE_FILES.css),
       body: context.memo('brochure:body', () => markdownToHtml(brochureTree(doc.tree))),
       notice: data.notice,
       machine_notice: data.machineNotice,

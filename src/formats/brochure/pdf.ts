@@ -1,6 +1,7 @@
 import type { FillResult } from './fill.js';
 import type { OutputFormat, PageFindings } from '../format.js';
 import { printShopFile, printShopSettings } from '../print-shop.js';
+import { BROCHURE_FILES } from '../template-files.js';
 
 const ID = 'brochure-pdf';
 const PX_PER_MM = 96 / 25.4;
@@ -23,6 +24,7 @@ export const brochurePdf: OutputFormat = {
   settings: (config) => ({ paper: config.paper, buildDate: config.buildDate, fold: config.brochureFoldMm, qr: config.qrUrl, ...printShopSettings(config, ID) }),
   pageRules: ['disclaimer', 'resource-blocked', 'brochure-overflow'],
   template: 'brochure/brochure.liquid',
+  templateFiles: [BROCHURE_FILES.page, BROCHURE_FILES.css],
   page: async (context) => (await import('./page.js')).brochurePage(context),
   async produce(context) {
     const { brochurePage, brochureSections } = await import('./page.js');

@@ -1,4 +1,5 @@
 import type { OutputFormat } from '../format.js';
+import { HANDOUT_FILES } from '../template-files.js';
 
 /** `handout.html`: the handout as a standalone page for the clinic's website. */
 export const handoutHtml: OutputFormat = {
@@ -12,6 +13,7 @@ export const handoutHtml: OutputFormat = {
   settings: (config) => ({ paper: config.paper }),
   pageRules: ['disclaimer'],
   template: 'handout/handout.liquid',
+  templateFiles: [HANDOUT_FILES.page, HANDOUT_FILES.css],
   // The page rules read the same page without its inline fonts: the same text, far less to parse.
   page: async (context) => (await import('./page.js')).handoutPage(context, { target: 'print' }),
   async produce(context) {

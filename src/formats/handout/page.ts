@@ -9,6 +9,7 @@ import { forAudience } from '../../transform/audience.js';
 import { markdownToHtml } from '../../transform/to-html.js';
 import { pageData, type PageData } from '../page-data.js';
 import { margins, pageSize, type Paper } from '../paper.js';
+import { HANDOUT_FILES } from '../template-files.js';
 
 export interface HandoutOptions {
   paper: Paper;
@@ -74,7 +75,8 @@ export function renderHandoutHtml(
   const { t, fonts } = data;
   const { meta } = doc;
   const layout = LAYOUTS[options.layout ?? 'handout'];
-  return renderTemplate(liquid, templates.handoutTemplate, {
+  const largePrint = options.layout === 'large-print';
+  return renderTemplate(liquid, templates.text(HANDOUT_FILES.page), {
     lang: data.lang,
     dir: data.dir,
     doc: meta,
@@ -85,13 +87,13 @@ export function renderHandoutHtml(
     page_size: pageSize(options.paper, { bleedMm: options.bleedMm }).css,
     page_margin: margins(layout.margins, options.bleedMm),
     footer_pt: layout.footerPt,
-    large_print: options.layout === 'large-print',
-    large_print_css: templates.largePrintCss,
+    large_print: largePrint,
+    large_print_css: largePrint ? templates.text(HANDOUT_FILES.largePrint) : '',
     web: !options.forPrint && !options.preview,
     font_css: options.forPrint ? fonts.linked : fonts.inline,
     font_stack: fonts.stack,
     csp: contentSecurityPolicy({ fonts: options.forPrint ? ASSET_ORIGIN : undefined }),
-    handout_css: templates.handoutCss,
+    handout_css: templates.text(HANDOUT_FILES.css),
     body: options.body ?? handoutBody(doc),
     notice: data.notice,
     machine_notice: data.machineNotice,

@@ -1,4 +1,5 @@
 import type { OutputFormat } from '../format.js';
+import { HANDOUT_FILES } from '../template-files.js';
 import { printShopFile, printShopSettings } from '../print-shop.js';
 
 const ID = 'handout-pdf';
@@ -16,6 +17,7 @@ export const handoutPdf: OutputFormat = {
   settings: (config) => ({ paper: config.paper, buildDate: config.buildDate, ...printShopSettings(config, ID) }),
   pageRules: ['disclaimer', 'resource-blocked'],
   template: 'handout/handout.liquid',
+  templateFiles: [HANDOUT_FILES.page, HANDOUT_FILES.css],
   page: async (context) => (await import('./page.js')).handoutPage(context, { target: 'print' }),
   async produce(context) {
     const { handoutPage } = await import('./page.js');

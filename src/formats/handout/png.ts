@@ -1,4 +1,5 @@
 import type { OutputFormat } from '../format.js';
+import { HANDOUT_FILES } from '../template-files.js';
 import { PAPER_MM } from '../paper.js';
 
 const PX_PER_MM = 96 / 25.4;
@@ -16,6 +17,7 @@ export const handoutPng: OutputFormat = {
   unit: 'pages',
   files: ['handout.png'],
   browser: true,
+  templateFiles: [HANDOUT_FILES.page, HANDOUT_FILES.css],
   picture: true,
   settings: (config) => ({ paper: config.paper }),
   pageRules: ['resource-blocked'],

@@ -1,4 +1,5 @@
 import type { OutputFormat } from '../format.js';
+import { HANDOUT_FILES } from '../template-files.js';
 import { printShopFile, printShopSettings } from '../print-shop.js';
 
 const ID = 'large-print-pdf';
@@ -19,6 +20,7 @@ export const largePrintPdf: OutputFormat = {
   settings: (config) => ({ paper: config.paper, buildDate: config.buildDate, ...printShopSettings(config, ID) }),
   pageRules: ['disclaimer', 'resource-blocked'],
   template: 'handout/handout.liquid',
+  templateFiles: [HANDOUT_FILES.page, HANDOUT_FILES.css, HANDOUT_FILES.largePrint],
   page: async (context) => (await import('../handout/page.js')).handoutPage(context, { target: 'print', layout: 'large-print' }),
   async produce(context) {
     const { handoutPage } = await import('../handout/page.js');

@@ -9,6 +9,7 @@ import { presentPage, printPage } from './pages.js';
 import { renderMarp, type RenderedDeck } from './marp.js';
 import { deckMarkdown } from './markdown.js';
 import { planDeck } from './split.js';
+import { SLIDE_THEME } from '../template-files.js';
 import { textDirection } from '../page-data.js';
 
 export interface Deck {
@@ -42,7 +43,7 @@ export function deckOf(context: RenderContext): Deck {
 export function buildDeck(doc: PreparedDocument, templates: TemplateSet, t: Strings): Deck {
   const plan = planDeck(doc.tree);
   const source = deckMarkdown(doc, plan, brandFor(templates, t), t, templates.logo);
-  const deck = renderMarp(source.markdown, brandVariables(templates) + templates.slideTheme);
+  const deck = renderMarp(source.markdown, brandVariables(templates) + templates.text(SLIDE_THEME));
   const dir = textDirection(doc.lang);
   const input = { lang: doc.lang, dir, fonts: templates.fontsFor(doc.lang), title: doc.meta.title, deck, notes: source.notes, templates, notesLabel: t.notes_label, presenting: t };
   const slides: SlideSource[] = [

@@ -1,4 +1,5 @@
 import type { OutputFormat } from '../format.js';
+import { SLIDE_THEME } from '../template-files.js';
 
 /** `slides.html`: the Marp deck to present from, self-contained, with speaker notes. */
 export const slidesHtml: OutputFormat = {
@@ -12,6 +13,7 @@ export const slidesHtml: OutputFormat = {
   settings: () => ({}),
   pageRules: [],
   template: 'slides/theme.css',
+  templateFiles: [SLIDE_THEME],
   page: async (context) => (await import('./deck.js')).deckOf(context).presentHtml,
   async produce(context) {
     const deck = (await import('./deck.js')).deckOf(context);

@@ -1,4 +1,5 @@
 import type { OutputFormat } from '../format.js';
+import { SLIDE_THEME } from '../template-files.js';
 
 /** `slides-notes.pdf`: each slide with its speaker notes below it, on a portrait page: to hand out after the talk. */
 export const slidesNotesPdf: OutputFormat = {
@@ -12,6 +13,7 @@ export const slidesNotesPdf: OutputFormat = {
   settings: (config) => ({ paper: config.paper, buildDate: config.buildDate }),
   pageRules: ['disclaimer', 'resource-blocked'],
   template: 'slides/theme.css',
+  templateFiles: [SLIDE_THEME],
   page: async (context) => page(context),
   async produce(context) {
     const pdf = await context.print(await page(context), 'slides-notes-pdf');

@@ -1,4 +1,5 @@
 import type { OutputFormat } from '../format.js';
+import { SLIDE_THEME } from '../template-files.js';
 
 /** `slides.pdf`: the deck to share, one 16:9 slide per page. Also measures slides that overflow. */
 export const slidesPdf: OutputFormat = {
@@ -12,6 +13,7 @@ export const slidesPdf: OutputFormat = {
   settings: (config) => ({ buildDate: config.buildDate }),
   pageRules: ['disclaimer', 'resource-blocked', 'slide-overflow'],
   template: 'slides/theme.css',
+  templateFiles: [SLIDE_THEME],
   page: async (context) => (await import('./deck.js')).deckOf(context).printHtml,
   async produce(context) {
     const deck = (await import('./deck.js')).deckOf(context);

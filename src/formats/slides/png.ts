@@ -1,4 +1,5 @@
 import type { OutputFormat } from '../format.js';
+import { SLIDE_THEME } from '../template-files.js';
 
 /** `slides/001.png` ...: a picture of every slide at 1920x1080, for the catalog, the README and the web. */
 export const slidesPng: OutputFormat = {
@@ -9,6 +10,7 @@ export const slidesPng: OutputFormat = {
   unit: 'slides',
   files: ['slides/001.png', 'slides/*.png'],
   browser: true,
+  templateFiles: [SLIDE_THEME],
   picture: true,
   settings: () => ({}),
   pageRules: ['resource-blocked'],

@@ -1,4 +1,5 @@
 import type { OutputFormat } from '../format.js';
+import { SLIDE_THEME } from '../template-files.js';
 
 /**
  * `slides.pptx`: the deck as a PowerPoint file people can edit: each slide's title, text, lists,
@@ -14,6 +15,7 @@ export const slidesPptx: OutputFormat = {
   unit: 'slides',
   files: ['slides.pptx'],
   browser: true,
+  templateFiles: [SLIDE_THEME],
   // `pptx: pictures` in the config: a picture of each slide instead of editable objects.
   settings: (config) => ({ buildDate: config.buildDate, pptx: config.pptx }),
   pageRules: ['resource-blocked'],
