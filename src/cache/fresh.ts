@@ -6,6 +6,7 @@ import type { OutputFormat } from '../formats/format.js';
 import { requireFormat } from '../formats/registry.js';
 import { documentKey, formatKey } from './keys.js';
 import { depsUnchanged, outputIntact, type BuildCache, type CacheEntry } from './store.js';
+import { reviewWarnDays } from '../rules/review-due.js';
 
 /**
  * The report of a document whose every requested output is current, without parsing it: its
@@ -45,5 +46,5 @@ export function reusableOutput(entry: CacheEntry | undefined, key: string, root:
 
 export function entryReview(entry: Pick<CacheEntry, 'report'>, config: ResolvedConfig): string {
   const { reviewed, review_due } = entry.report;
-  return reviewed ? reviewState(reviewed, review_due, config.today, config.rules.reviewWarnDays) : 'none';
+  return reviewed ? reviewState(reviewed, review_due, config.today, reviewWarnDays(config.rules)) : 'none';
 }

@@ -56,7 +56,8 @@ export function commonOptions(command: Command): Command {
 function formatsHelp(): string {
   const formats = allFormats();
   const width = Math.max(...formats.map((format) => format.id.length)) + 2;
-  const rows = formats.map((format) => `  ${format.id.padEnd(width)}${format.label.padEnd(22)}${format.files.join(', ')}`);
+  const labels = Math.max(...formats.map((format) => format.label.length)) + 2;
+  const rows = formats.map((format) => `  ${format.id.padEnd(width)}${format.label.padEnd(labels)}${format.files.join(', ')}`);
   return `\nFormats:\n${rows.join('\n')}`;
 }
 

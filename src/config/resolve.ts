@@ -1,14 +1,17 @@
 import path from 'node:path';
 import { resolveRules } from '../rules/settings.js';
+import type { RulesConfig } from '../rules/schema.js';
 import { UsageError } from '../core/errors.js';
 import { existsSync } from 'node:fs';
 import { epochDate, isoDay } from '../core/epoch.js';
 import { BUILT_IN_TEMPLATES } from '../core/version.js';
 import { allFormats, expandFormats, formatById, formatNames, unknownFormats } from '../formats/registry.js';
+import { REGISTERED } from './registered.js';
+import type { ConfigLookups, CoreConfig } from './schema.js';
 import { defaults, type ResolvedConfig, type UserConfig } from './types.js';
 
-/** Environment variables that can set a config key; the first one set wins. */
-export const ENVIRONMENT: Partial<Record<keyof UserConfig, readonly string[]>> = {
+/** Environment variables that can set a core config key; the first one set wins. Format options declare their own. */
+const ENVIRONMENT: Partial<Record<keyof CoreConfig, readonly string[]>> = {
   content: ['HANDOUTS_CONTENT'],
   out: ['HANDOUTS_OUT'],
   templates: ['HANDOUTS_TEMPLATES'],
@@ -21,8 +24,14 @@ export const ENVIRONMENT: Partial<Record<keyof UserConfig, readonly string[]>> =
   timeout: ['HANDOUTS_TIMEOUT'],
   shard: ['HANDOUTS_SHARD'],
   today: ['HANDOUTS_TODAY'],
-  qr_url: ['HANDOUTS_QR_URL'],
 };
+
+/** Every config key an environment variable can set, with the variables, the format options' included. */
+export function environmentNamesOf(lookups: ConfigLookups = REGISTERED): Readonly<Record<string, readonly string[]>> {
+  const names: Record<string, readonly string[]> = { ...ENVIRONMENT };
+  for (const option of lookups.formatOptions()) if (option.environment) names[option.key] = option.environment;
+  return names;
+}
 
 export interface ConfigSources {
   /** Values from command-line flags; paths relative to `cwd`. */
@@ -32,30 +41,38 @@ export interface ConfigSources {
   /** Values from environment variables, already validated (see `readEnvironment`). */
   environment?: UserConfig;
   /** Which variable set each of them (`CHROME_PATH`), for messages. */
-  environmentNames?: Partial<Record<keyof UserConfig, string>>;
+  environmentNames?: Partial<Record<string, string>>;
   /** `SOURCE_DATE_EPOCH`, for `today` when nothing else sets it. */
   sourceDateEpoch?: string;
   cwd: string;
   /** The clock, for `today` when nothing else sets it. */
   now?: Date;
+  /** The registered formats and rules, for the options formats declare and the rules' defaults. */
+  lookups?: ConfigLookups;
 }
 
 /**
  * The one precedence rule: flag, then config file, then environment, then default.
  * Pure: everything it needs is passed in.
  */
-export function resolveConfig({ flags, file, environment = {}, environmentNames = {}, sourceDateEpoch, cwd, now = new Date() }: ConfigSources): ResolvedConfig {
+export function resolveConfig(sources: ConfigSources): ResolvedConfig {
+  const { flags, file, environment = {}, environmentNames = {}, sourceDateEpoch, cwd, now = new Date(), lookups = REGISTERED } = sources;
   const fileDir = file ? path.dirname(file.path) : cwd;
   const root = fileDir;
 
-  const origins: Partial<Record<keyof UserConfig, string>> = {};
-  const pick = <K extends keyof UserConfig>(key: K): { value: UserConfig[K]; base: string } | undefined => {
-    const found = (value: UserConfig[K], base: string, origin: string) => ((origins[key] = origin), { value, base });
+  const origins: Partial<Record<string, string>> = {};
+  const pick = <K extends keyof CoreConfig & string>(key: K): { value: NonNullable<CoreConfig[K]>; base: string } | undefined => {
+    const found = (value: unknown, base: string, origin: string) => ((origins[key] = origin), { value: value as NonNullable<CoreConfig[K]>, base });
     if (flags[key] !== undefined) return found(flags[key], cwd, `--${key.replace(/_/g, '-').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
     if (file?.config[key] !== undefined) return found(file.config[key], fileDir, `\`${key}\` in ${path.basename(file.path)}`);
-    if (environment[key] !== undefined) return found(environment[key], cwd, environmentNames[key] ?? ENVIRONMENT[key]?.join(' or ') ?? key);
+    if (environment[key] !== undefined) return found(environment[key], cwd, environmentNames[key] ?? environmentNamesOf(lookups)[key]?.join(' or ') ?? key);
     return undefined;
   };
+  const options: Record<string, unknown> = {};
+  for (const option of lookups.formatOptions()) {
+    const value = pick(option.key as keyof CoreConfig & string)?.value ?? option.default;
+    if (value !== undefined) options[option.key] = value;
+  }
   const dir = (key: 'content' | 'out' | 'templates') => {
     const chosen = pick(key);
     return chosen ? path.resolve(chosen.base, chosen.value as string) : path.resolve(root, defaults[key]);
@@ -87,14 +104,12 @@ export function resolveConfig({ flags, file, environment = {}, environmentNames 
     shard: pick('shard')?.value,
     timeoutMs: Math.round((pick('timeout')?.value ?? defaults.timeout) * 1000),
     strict: pick('strict')?.value ?? false,
-    rules: resolveRules(pick('rules')?.value),
+    rules: resolveRules(pick('rules')?.value as RulesConfig | undefined, lookups.rules()),
     today: pick('today')?.value ?? isoDay(buildDate ?? now),
     buildDate: buildDate?.toISOString(),
-    qrUrl: pick('qr_url')?.value,
     printReady,
     bleedMm: pick('bleed_mm')?.value ?? defaults.bleed_mm,
-    brochureFoldMm: pick('brochure_fold_mm')?.value ?? defaults.brochure_fold_mm,
-    pptx: pick('pptx')?.value ?? defaults.pptx,
+    options,
     configFile: file?.path,
     origins,
   };
@@ -115,9 +130,9 @@ function resolvePrintReady(value: boolean | string[] | undefined): string[] {
 }
 
 /** The names of the environment variables that are set, by config key. */
-export function environmentValues(env: Readonly<Record<string, string | undefined>>): Record<string, { name: string; value: string }> {
+export function environmentValues(env: Readonly<Record<string, string | undefined>>, lookups: ConfigLookups = REGISTERED): Record<string, { name: string; value: string }> {
   const found: Record<string, { name: string; value: string }> = {};
-  for (const [key, names] of Object.entries(ENVIRONMENT)) {
+  for (const [key, names] of Object.entries(environmentNamesOf(lookups))) {
     const name = names.find((candidate) => env[candidate]);
     if (name) found[key] = { name, value: env[name] as string };
   }

@@ -1,26 +1,29 @@
 import { z } from 'zod';
-import { rulesSchema } from '../rules/schema.js';
-import { formatNames } from '../formats/registry.js';
+import { rulesSchema, type RulesConfig } from '../rules/schema.js';
+import type { RuleInfo } from '../rules/rule.js';
 import { isoDate } from '../core/dates.js';
 import { languageTag } from '../core/lang.js';
+import type { FormatOption } from './option.js';
 
-
-import { paperSizes } from './types.js';
-// Checked against the registry when validated, so a format registered later is accepted too.
-const formatName = z.string().refine((name) => formatNames().includes(name), {
-  error: (issue) => `unknown format \`${String(issue.input)}\`; use one of ${formatNames().join(', ')}`,
-});
+export const paperSizes = ['A4', 'Letter'] as const;
 
 /**
- * `handouts.config.yaml`. Every key is optional; unknown keys are an error.
- * Relative paths resolve from the folder that holds the config file.
+ * What the config is checked against besides its own keys, passed in so config knows no
+ * registry: the format names `formats:` accepts, the rules `rules:` accepts, the options formats
+ * declare. `registered.ts` answers them from the registries at the time a config is loaded.
  */
-export const userConfigSchema = z.strictObject({
+export interface ConfigLookups {
+  formatNames(): readonly string[];
+  rules(): readonly RuleInfo[];
+  formatOptions(): readonly FormatOption[];
+}
+
+const coreShape = (formatName: z.ZodType<string>, rules: ReturnType<typeof rulesSchema>) => ({
   /** Folder of Markdown sources. Default `content`. */
   content: z.string().min(1).optional(),
   /** Folder the outputs are written to. Default `output`. */
   out: z.string().min(1).optional(),
-  /** Folder with the brand, handout template and slide theme. Default `templates`. */
+  /** Folder with the brand, templates and slide theme; any file missing from it is the built-in one. Default `templates`. */
   templates: z.string().min(1).optional(),
   /** Language of documents whose front matter names none. Default `en`. */
   lang: languageTag.optional(),
@@ -40,23 +43,27 @@ export const userConfigSchema = z.strictObject({
   timeout: z.number().positive().max(3600).optional(),
   /** Treat every warning as an error. Default false. */
   strict: z.boolean().optional(),
-  /** Content rules: `off`, `warn` or `error`, and their thresholds. */
-  rules: rulesSchema.optional(),
+  /** Content rules: `off`, `warn` or `error`, and their options; one key per configurable rule. */
+  rules: rules.optional() as z.ZodOptional<z.ZodType<RulesConfig>>,
   /** The date content rules take as today (`YYYY-MM-DD`); default SOURCE_DATE_EPOCH, else the clock. */
   today: isoDate.optional(),
-  /** The online page of each document (`https://clinic.example/conditions/{slug}`), printed as a QR code. */
-  qr_url: z
-    .url({ protocol: /^https?$/ })
-    .refine((url) => url.includes('{slug}'), 'must contain `{slug}`, which is replaced by each document\'s slug')
-    .optional(),
   /** `true` for every format that can make a print-shop version, or a list of formats. Default false. */
   print_ready: z.union([z.boolean(), z.array(formatName).min(1)]).optional(),
   /** Bleed on every side of print-shop versions, in millimetres. Default 3. */
   bleed_mm: z.number().min(0).max(10).optional(),
-  /** How much narrower the brochure's inside flap is, in millimetres. Default 2. */
-  brochure_fold_mm: z.number().min(0).max(10).optional(),
-  /** `slides.pptx`: real PowerPoint objects people can edit (default), or a picture of each slide. */
-  pptx: z.enum(['editable', 'pictures']).optional(),
 });
 
-export type UserConfig = z.infer<typeof userConfigSchema>;
+/** The keys every project has; format options (`qr_url`, `pptx`) come beside them. */
+export type CoreConfig = { -readonly [K in keyof ReturnType<typeof coreShape>]?: z.infer<ReturnType<typeof coreShape>[K]> };
+
+/**
+ * `handouts.config.yaml`: the core keys and the options of the registered formats. Every key is
+ * optional; unknown keys are an error. Relative paths resolve from the folder that holds the file.
+ */
+export function userConfigSchema(lookups: ConfigLookups) {
+  const formatName = z.string().refine((name) => lookups.formatNames().includes(name), {
+    error: (issue) => `unknown format \`${String(issue.input)}\`; use one of ${lookups.formatNames().join(', ')}`,
+  });
+  const options = Object.fromEntries(lookups.formatOptions().map((option) => [option.key, option.schema(z).optional()]));
+  return z.strictObject({ ...coreShape(formatName, rulesSchema(lookups.rules())), ...options });
+}

@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
-import type { ResolvedRules } from '../rules/settings.js';
-import type { UserConfig } from './schema.js';
+import type { ResolvedRules } from '../rules/rule.js';
+import type { CoreConfig, paperSizes } from './schema.js';
+export type { FormatOption } from './option.js';
 
-export type { UserConfig };
-
-export const paperSizes = ['A4', 'Letter'] as const;
+/** The config as written: the core keys, and the options formats declare (`qr_url`, `pptx`). */
+export type UserConfig = CoreConfig & { readonly [option: string]: unknown };
 
 /** The configuration after precedence is applied: every field set, paths absolute. */
 export interface ResolvedConfig {
@@ -34,19 +34,15 @@ export interface ResolvedConfig {
    * environment further down.
    */
   readonly buildDate?: string;
-  /** The online page of each document, for QR codes: `{slug}` and `{lang}` are filled in. None: no QR code. */
-  readonly qrUrl?: string;
   /** Formats that also write a print-shop version (bleed, crop marks, page boxes), by id. */
   readonly printReady: readonly string[];
   /** Bleed on every side of a print-shop version, in millimetres. */
   readonly bleedMm: number;
-  /** How much narrower the brochure's inside flap is than its other panels, in millimetres. */
-  readonly brochureFoldMm: number;
-  /** `slides.pptx` as editable PowerPoint objects, or as a picture of each slide. */
-  readonly pptx: 'editable' | 'pictures';
+  /** The options formats declare (`qr_url`, `brochure_fold_mm`, `pptx`), set or default, by key; read with `optionOf`. */
+  readonly options: Readonly<Record<string, unknown>>;
   readonly configFile?: string;
   /** Where each value that is not a default came from (`--browser`, `` `browser` in handouts.config.yaml ``, `CHROME_PATH`), for messages. */
-  readonly origins: Readonly<Partial<Record<keyof UserConfig, string>>>;
+  readonly origins: Readonly<Partial<Record<string, string>>>;
 }
 
 export const defaults = {
@@ -58,6 +54,4 @@ export const defaults = {
   concurrency: Math.max(1, Math.min(4, availableParallelism())),
   timeout: 60,
   bleed_mm: 3,
-  brochure_fold_mm: 2,
-  pptx: 'editable',
-} as const satisfies Partial<Record<keyof UserConfig, unknown>>;
+} as const satisfies Partial<Record<keyof CoreConfig, unknown>>;

@@ -47,3 +47,17 @@ export interface PlainLanguage {
   /** Whether a section tells the reader what to do; absent for a language the rule does not check. */
   actions?: boolean;
 }
+
+/** `reading-level`'s options in the config, with their defaults filled in. */
+export interface ReadingOptions {
+  /** Highest Flesch-Kincaid grade for a document. Default 8. */
+  grade: number;
+  /** A sentence is pointed out above this grade. Default: the document grade + 2. */
+  sentence_grade?: number;
+  /** How many of the hardest sentences to point out. Default 5. */
+  sentences: number;
+  /** Lowest reading ease (INFLESZ, 0-100) for Spanish. Default 65 (bastante fácil). */
+  ease: number;
+  /** A Spanish sentence is pointed out below this ease. Default 40. */
+  sentence_ease: number;
+}

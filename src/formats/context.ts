@@ -5,7 +5,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { PreparedDocument } from '../transform/document.js';
 import type { Strings, TemplateSet } from '../templates/brand.js';
 import { stringsFor } from '../templates/strings.js';
-import type { PageFindings } from './format.js';
+import type { PrintedPdf } from '../print/document.js';
 import { pageData, type PageData } from './page-data.js';
 
 /** What a format needs from the build around it: made once per build by the session. */
@@ -17,11 +17,7 @@ export interface RenderTools {
   browser?: BrowserManager;
 }
 
-export interface PrintedPdf {
-  bytes: Uint8Array;
-  pages: number;
-  findings: Pick<PageFindings, 'text' | 'blocked'>;
-}
+export type { PrintedPdf };
 
 /**
  * Shared by the formats of one document. Intermediate results (the handout body, the deck) are

@@ -1,26 +1,8 @@
-import type { Position } from 'unist';
-import type { ResolvedConfig } from '../config/types.js';
-import type { Place } from '../core/diagnostics.js';
+import type { FormatOption, ResolvedConfig } from '../config/types.js';
+import type { PageFindings } from '../core/findings.js';
 import type { RenderContext } from './context.js';
 
-/** Something a page rule points at: a slide, a panel, a page. */
-export interface Located {
-  /** How people name it: `Slide 3 (“What are stem cells?”)`. */
-  label: string;
-  place?: Place | Position;
-  /** The partial it is written in, when not the document itself. */
-  file?: string;
-}
-
-/** What a rendered page showed, for the page rules (see `src/rules/`). */
-export interface PageFindings {
-  /** The text a reader sees: from the laid-out page when printed, else from the page's HTML. */
-  text: string;
-  /** URLs the page tried to load and was refused. */
-  blocked: readonly string[];
-  /** Parts whose content is taller than their box, by how much (CSS pixels unless `unit` says mm), of a box `of` high. */
-  overflow: readonly (Located & { by: number; unit?: 'px' | 'mm'; of?: number })[];
-}
+export type { Located, PageFindings } from '../core/findings.js';
 
 /** What a format produced for one document. */
 export interface Produced {
@@ -65,7 +47,12 @@ export interface OutputFormat {
    * part of its cache key, so changing one rebuilds exactly the formats that declare it.
    */
   settings(config: ResolvedConfig): Readonly<Record<string, unknown>>;
-  /** Ids of the page rules that apply to what this format renders. */
+  /**
+   * Config keys this format alone reads (`brochure_fold_mm`), with their schema and default: the
+   * config accepts them only while the format is registered. Read with `optionOf(config, option)`.
+   */
+  options?: readonly FormatOption[];
+  /** Ids of the page rules that apply to what this format renders; checked when it is registered. */
   pageRules: readonly string[];
   /** The templates file its page is made from (relative to `templates/`), where page rules report. */
   template?: string;

@@ -1,3 +1,4 @@
+import { pageRuleProblems } from '../rules/registry.js';
 import type { OutputFormat } from './format.js';
 import { brochurePdf } from './brochure/pdf.js';
 import { handoutHtml } from './handout/html.js';
@@ -37,12 +38,27 @@ export function requireFormat(id: string): OutputFormat {
  * Returns a function that removes it again.
  */
 export function registerFormat(format: OutputFormat): () => void {
-  if (formatById(format.id)) throw new Error(`a format \`${format.id}\` is already registered`);
+  const problems = formatProblems(format);
+  if (problems.length) throw new Error(`format \`${format.id}\` cannot be registered: ${problems.join('; ')}`);
   FORMATS.push(format);
   return () => {
     const index = FORMATS.indexOf(format);
     if (index >= 0) FORMATS.splice(index, 1);
   };
+}
+
+/**
+ * What is wrong with a format before it joins the registry: a taken id, page rules that are not
+ * registered page rules, an option whose key another format declares differently.
+ */
+export function formatProblems(format: OutputFormat, others: readonly OutputFormat[] = FORMATS.filter((f) => f !== format)): string[] {
+  const problems = pageRuleProblems(format.pageRules);
+  if (others.some((other) => other.id === format.id)) problems.unshift(`a format \`${format.id}\` is already registered`);
+  const declared = new Map(others.flatMap((other) => other.options ?? []).map((option) => [option.key, option]));
+  for (const option of format.options ?? []) {
+    if (declared.has(option.key) && declared.get(option.key) !== option) problems.push(`another format declares the option \`${option.key}\``);
+  }
+  return problems;
 }
 
 /** Names that stand for several formats: each family (`handout`) and each kind (`pdf`). */

@@ -16,6 +16,7 @@ import { writeOutputs } from './outputs.js';
 import { renderFormats, type FormatOutcome } from './render.js';
 import type { Session } from './session.js';
 import type { Tools } from './tools.js';
+import { reviewWarnDays } from '../rules/review-due.js';
 
 export interface DocumentRun {
   session: Session;
@@ -97,7 +98,7 @@ export async function buildDocument(ref: DocumentRef, run: DocumentRun): Promise
   cache.set(ref.source, {
     hash,
     deps: Object.fromEntries(document.deps),
-    review: reviewState(document.meta.reviewed, document.meta.review_due, config.today, config.rules.reviewWarnDays),
+    review: reviewState(document.meta.reviewed, document.meta.review_due, config.today, reviewWarnDays(config.rules)),
     report: { ...report, status: 'built', failures: undefined, diagnostics: report.diagnostics.filter((d) => !d.format || !failedFormats.has(d.format)) },
     outputs: [...(cached?.outputs.filter((o) => !outputs.some((n) => n.format === o.format)) ?? []), ...outputs],
   });

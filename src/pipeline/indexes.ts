@@ -4,6 +4,7 @@ import type { BuildReport } from '../report/types.js';
 import { writeAtomic } from '../write/atomic.js';
 import { MANIFEST, mergeManifest, readManifest, serialiseManifest } from '../write/manifest.js';
 import type { Session } from './session.js';
+import { reviewWarnDays } from '../rules/review-due.js';
 
 /**
  * Writes `manifest.json` and `index.html` when what they say changed (or they are missing), so a
@@ -19,5 +20,5 @@ export async function writeIndexes(session: Session, report: BuildReport): Promi
   if (same && existsSync(catalogFile)) return;
   if (!same) writeAtomic(path.join(config.out, MANIFEST), text);
   const [{ renderCatalog }, tools] = await Promise.all([import('../write/catalog.js'), session.loadTools()]);
-  writeAtomic(catalogFile, renderCatalog(manifest, tools.templates, tools.liquid, config.out, config.root, { today: config.today, warnDays: config.rules.reviewWarnDays }));
+  writeAtomic(catalogFile, renderCatalog(manifest, tools.templates, tools.liquid, config.out, config.root, { today: config.today, warnDays: reviewWarnDays(config.rules) }));
 }

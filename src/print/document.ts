@@ -1,9 +1,25 @@
 import type { Page } from 'puppeteer-core';
 import type { PreparedDocument } from '../transform/document.js';
 import { VERSION } from '../core/version.js';
-import type { PrintedPdf, RenderTools } from '../formats/context.js';
+import type { PageFindings } from '../core/findings.js';
+import type { ResolvedConfig } from '../config/types.js';
+import type { TemplateSet } from '../templates/brand.js';
+import type { BrowserManager } from '../browser/manager.js';
 import { finishPdf } from './finish.js';
 import { printPdf } from './print.js';
+
+/** What printing needs from the build around it (a format's render tools hold it). */
+export interface PrintTools {
+  config: Pick<ResolvedConfig, 'timeoutMs' | 'buildDate'>;
+  templates: Pick<TemplateSet, 'brand' | 'fontsFor'>;
+  browser?: BrowserManager;
+}
+
+export interface PrintedPdf {
+  bytes: Uint8Array;
+  pages: number;
+  findings: Pick<PageFindings, 'text' | 'blocked'>;
+}
 
 /**
  * Where every PDF is made: the page printed through the one browser, then the document's
@@ -11,7 +27,7 @@ import { printPdf } from './print.js';
  */
 export async function printDocument(
   doc: PreparedDocument,
-  tools: RenderTools,
+  tools: PrintTools,
   html: string,
   options: { label: string; inspect?: (page: Page) => Promise<void> },
 ): Promise<PrintedPdf> {

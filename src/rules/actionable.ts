@@ -1,6 +1,5 @@
 import type { Heading, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { warn } from '../core/diagnostics.js';
 import { baseLanguage } from '../core/lang.js';
 import { everyAudience } from './prose.js';
 import type { SourceRule } from './rule.js';
@@ -31,15 +30,20 @@ const IMPERATIVES: Readonly<Record<string, ReadonlySet<string>>> = {
  * one): a heading from the list for its language, with at least one sentence or list item under it
  * that starts with a verb telling the reader to act. Languages with no list are not checked.
  */
-export const actionable: SourceRule = {
+export const actionable: SourceRule<{ headings: Readonly<Record<string, readonly string[]>> }> = {
   id: 'actionable',
   stage: 'source',
   severity: 'warning',
   configurable: true,
   description: 'a section telling the reader what to do, under a heading such as "What you can do", with at least one step',
-  check(doc, context) {
+  defaults: { headings: {} },
+  options: (z) => ({
+    /** Headings of a section telling the reader what to do, per language, replacing the built-in ones: `en: [What you can do]`. */
+    headings: z.record(z.string(), z.array(z.string().min(1)).min(1)).optional(),
+  }),
+  check(doc, _context, { report, options }) {
     const lang = baseLanguage(doc.lang);
-    const headings = (context.rules.actionHeadings[doc.lang] ?? context.rules.actionHeadings[lang] ?? ACTION_HEADINGS[lang])?.map(normalise);
+    const headings = (options.headings[doc.lang] ?? options.headings[lang] ?? ACTION_HEADINGS[lang])?.map(normalise);
     const verbs = IMPERATIVES[lang];
     if (!headings || !verbs) return;
     const body = everyAudience(doc.tree.children);
@@ -48,15 +52,13 @@ export const actionable: SourceRule = {
     const examples = `“${ACTION_HEADINGS[lang]![0]}”`;
     const [first] = sections;
     if (first) {
-      warn(doc.file, `The section “${toString(first.heading)}” tells the reader nothing to do: start a step or list item with a verb (“Ask …”, “Call …”, “Write down …”)`, {
+      report(`The section “${toString(first.heading)}” tells the reader nothing to do: start a step or list item with a verb (“Ask …”, “Call …”, “Write down …”)`, {
         place: first.heading.position,
-        ruleId: 'actionable',
         in: first.heading.data?.file,
       });
     } else {
-      warn(doc.file, `No section tells the reader what to do: add one under a heading such as ${examples}, with steps that start with a verb (“Ask …”, “Call …”)`, {
+      report(`No section tells the reader what to do: add one under a heading such as ${examples}, with steps that start with a verb (“Ask …”, “Call …”)`, {
         place: doc.metaPlaces.title ?? { line: 1, column: 1 },
-        ruleId: 'actionable',
       });
     }
     return { actions: false };

@@ -1,4 +1,3 @@
-import { fail } from '../core/diagnostics.js';
 import type { PageRule } from './rule.js';
 
 /**
@@ -11,12 +10,11 @@ export const brochureOverflow: PageRule = {
   severity: 'error',
   configurable: false,
   description: "the brochure's content does not fit its panels (measured in Chromium at build time)",
-  check(doc, { findings }) {
+  check(doc, { findings }, _context, { report }) {
     for (const { label, by, unit = 'px', of, place, file } of findings.overflow) {
       const holds = of ? ` (one panel holds ${of} ${unit})` : '';
-      fail(doc.file, `${label} does not fit the panels: it overflows by about ${by} ${unit}${holds}. Shorten it, or write a shorter summary for the brochure in \`:::brochure\` blocks`, {
+      report(`${label} does not fit the panels: it overflows by about ${by} ${unit}${holds}. Shorten it, or write a shorter summary for the brochure in \`:::brochure\` blocks`, {
         place: place ?? { line: 1, column: 1 },
-        ruleId: 'brochure-overflow',
         in: file,
       });
     }

@@ -1,4 +1,3 @@
-import { fail } from '../core/diagnostics.js';
 import type { PageRule } from './rule.js';
 
 /**
@@ -11,14 +10,13 @@ export const disclaimer: PageRule = {
   severity: 'error',
   configurable: true,
   description: "the brand's disclaimer is shown in every handout, deck and other printed format",
-  check(doc, { format, findings }, context) {
+  check(doc, { format, findings }, context, { report }) {
     const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
     if (flat(findings.text).includes(flat(context.strings.disclaimer))) return;
     const template = format.template ? `${context.templatesDir}/${format.template}` : undefined;
     const why = template ? `the template \`${template}\` must print \`{{ t.disclaimer }}\`, visibly` : `the ${format.label} must show it`;
-    fail(doc.file, `The clinic's disclaimer is missing from what readers see: ${why}`, {
+    report(`The clinic's disclaimer is missing from what readers see: ${why}`, {
       place: { line: 1, column: 1 },
-      ruleId: 'disclaimer',
       in: template,
     });
   },

@@ -3,7 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Html } from 'mdast';
 import rehypeSanitize from 'rehype-sanitize';
 import { visit } from 'unist-util-visit';
-import { nodeFile, warn, type Place } from '../core/diagnostics.js';
+import { nodeFile, type Place } from '../core/diagnostics.js';
 import { sanitizeSchema } from '../transform/to-html.js';
 import type { SourceRule } from './rule.js';
 
@@ -57,7 +57,7 @@ export const htmlRemoved: SourceRule = {
   severity: 'warning',
   configurable: true,
   description: 'raw HTML that is removed from the outputs (elements, and attributes that load, style or run anything)',
-  check(doc) {
+  check(doc, _context, { report }) {
     const found: { file: string | undefined; place: Place | undefined; reason: string }[] = [];
     // The raw HTML of one parent is read as one piece, as the outputs read it: `<svg>`, `<image
     // href>` and `</svg>` in a paragraph are three nodes but one picture. Per file: an include
@@ -80,7 +80,7 @@ export const htmlRemoved: SourceRule = {
     });
     const order = (place?: Place) => (place ? place.line * 1e6 + place.column : 0);
     found.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || order(a.place) - order(b.place));
-    for (const { file, place, reason } of found) warn(doc.file, reason, { place, ruleId: 'html-removed', in: file });
+    for (const { file, place, reason } of found) report(reason, { place, in: file });
   },
 };
 

@@ -1,6 +1,6 @@
 import type { Image } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { fail, nodeFile } from '../core/diagnostics.js';
+import { nodeFile } from '../core/diagnostics.js';
 import type { SourceRule } from './rule.js';
 
 /** `image-alt`: every image needs alt text for readers who cannot see it. */
@@ -10,12 +10,11 @@ export const imageAlt: SourceRule = {
   severity: 'error',
   configurable: true,
   description: 'every image has alt text',
-  check(doc) {
+  check(doc, _context, { report }) {
     visit(doc.tree, 'image', (node: Image) => {
       if (node.alt?.trim()) return;
-      fail(doc.file, 'Image has no alt text: describe what it shows, as in `![An MRI scan of the spine](mri.png)`', {
+      report('Image has no alt text: describe what it shows, as in `![An MRI scan of the spine](mri.png)`', {
         place: node.position,
-        ruleId: 'image-alt',
         in: nodeFile(node),
       });
     });

@@ -1,5 +1,4 @@
 import { toString as nlcstToString } from 'nlcst-to-string';
-import { warn } from '../core/diagnostics.js';
 import { baseLanguage } from '../core/lang.js';
 import { englishPassives } from './passive-en.js';
 import { spanishPassives } from './passive-es.js';
@@ -20,7 +19,7 @@ export const passiveVoice: SourceRule = {
   severity: 'warning',
   configurable: true,
   description: 'sentences in the passive voice (English; Spanish ser + participle and se + verb)',
-  check(doc) {
+  check(doc, _context, { report }) {
     const lang = baseLanguage(doc.lang);
     if (lang !== 'en' && lang !== 'es') return;
     for (const passage of proseOf(doc, 'all')) {
@@ -28,9 +27,8 @@ export const passiveVoice: SourceRule = {
         const found = lang === 'en' ? englishPassives(sentence) : spanishPassives(wordsOf(sentence));
         for (const [first, last] of found) {
           const said = textBetween(sentence, first.child, last.child + 1);
-          warn(doc.file, `Passive voice (“${said}”): “${excerpt(nlcstToString(sentence))}” Say who does what.`, {
+          report(`Passive voice (“${said}”): “${excerpt(nlcstToString(sentence))}” Say who does what.`, {
             place: passage.place(first.node),
-            ruleId: 'passive-voice',
             in: passage.file === doc.ref.source ? undefined : passage.file,
           });
         }

@@ -1,6 +1,6 @@
 import type { Image, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { nodeFile, warn } from '../core/diagnostics.js';
+import { nodeFile } from '../core/diagnostics.js';
 import type { SourceRule } from './rule.js';
 
 /** A placeholder: the word `TODO`, in capitals, as `handouts new` writes them. */
@@ -39,21 +39,19 @@ export const placeholder: SourceRule = {
   severity: 'warning',
   configurable: true,
   description: 'a `TODO` placeholder left in the front matter or the text',
-  check(doc) {
+  check(doc, _context, { report }) {
     for (const [key, value] of Object.entries(doc.meta)) {
       for (const found of placeholders(value, [key])) {
-        warn(doc.file, `Placeholder left in the front matter's ${fieldName(found.path)}: ${quoted(found.text)}; write the real text`, {
+        report(`Placeholder left in the front matter's ${fieldName(found.path)}: ${quoted(found.text)}; write the real text`, {
           place: doc.metaPlaces[key],
-          ruleId: 'placeholder',
         });
       }
     }
     visit(doc.tree, (node) => {
       const text = node.type === 'text' ? (node as Text).value : node.type === 'image' ? (node as Image).alt ?? '' : '';
       if (!TODO.test(text)) return;
-      warn(doc.file, `Placeholder left in the text: ${quoted(text)}; write the real text`, {
+      report(`Placeholder left in the text: ${quoted(text)}; write the real text`, {
         place: node.position,
-        ruleId: 'placeholder',
         in: nodeFile(node),
       });
     });

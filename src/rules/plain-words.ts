@@ -1,11 +1,9 @@
 import type { Sentence } from 'nlcst';
-import { warn } from '../core/diagnostics.js';
 import { remember } from '../core/memo.js';
 import type { PlainWordList } from '../templates/plain-words.js';
 import { proseOf } from './prose.js';
 import type { SourceRule } from './rule.js';
 import { sentencesOf, textBetween, wordsOf, type SentenceWord } from './sentences.js';
-import type { ResolvedRules } from './settings.js';
 import { matchAt, normalise, termIndex, type Term, type TermIndex } from './terms.js';
 
 /**
@@ -15,16 +13,32 @@ import { matchAt, normalise, termIndex, type Term, type TermIndex } from './term
  * headings, lists, tables, slide-only, brochure-only and speaker-notes text. A term explained where
  * it is used (see `explained_by` in the word list) is not flagged, there or later in the document.
  */
-export const plainWords: SourceRule = {
+/** Terms a clinic adds to (or removes from) the word lists, and names never flagged, per language. */
+interface PlainWordOptions {
+  add: Readonly<Record<string, readonly { term: string; say: readonly string[] }[]>>;
+  remove: Readonly<Record<string, readonly string[]>>;
+  keep: Readonly<Record<string, readonly string[]>>;
+}
+
+export const plainWords: SourceRule<PlainWordOptions> = {
   id: 'plain-words',
   stage: 'source',
   severity: 'warning',
   configurable: true,
   description: 'medical and formal words, with everyday words to say instead, unless explained where used',
-  check(doc, context) {
+  defaults: { add: {}, remove: {}, keep: {} },
+  options: (z) => ({
+    /** More terms, per language: `en: [{ term: neuropathy, say: [nerve damage] }]`. */
+    add: z.record(z.string(), z.array(z.strictObject({ term: z.string().min(1), say: z.array(z.string().min(1)).min(1) }))).optional(),
+    /** Terms of the built-in lists not to flag, per language: `en: [chronic]`. */
+    remove: z.record(z.string(), z.array(z.string().min(1))).optional(),
+    /** Names in which no term is flagged, per language: `en: [acute flaccid myelitis]`. */
+    keep: z.record(z.string(), z.array(z.string().min(1))).optional(),
+  }),
+  check(doc, context, { report, options }) {
     const list = context.plainWords;
     if (!list) return;
-    const { index, keep } = indexFor(list, doc.lang, context.rules);
+    const { index, keep } = indexFor(list, doc.lang, options);
     const explained = new Set<string>();
     for (const passage of proseOf(doc, 'all')) {
       const sentences = sentencesOf(passage.tree);
@@ -43,7 +57,7 @@ export const plainWords: SourceRule = {
           if (!explained.has(term)) {
             const actual = textBetween(sentence, words[at]!.child, words[end]!.child + 1);
             const message = `“${actual}”: say ${form.term.say.map((s) => `“${s}”`).join(' or ')} instead, or explain it where it is used`;
-            warn(doc.file, message, { place: passage.place(words[at]!.node), ruleId: 'plain-words', in: passage.file === doc.ref.source ? undefined : passage.file });
+            report(message, { place: passage.place(words[at]!.node), in: passage.file === doc.ref.source ? undefined : passage.file });
             const said = doc.file.messages.at(-1)!;
             said.actual = actual;
             said.expected = [...form.term.say];
@@ -58,10 +72,10 @@ export const plainWords: SourceRule = {
 /** The word list with the config's changes, indexed once per build for each language. */
 const indexes = new WeakMap<PlainWordList, Map<string, { index: TermIndex; keep: TermIndex }>>();
 
-function indexFor(list: PlainWordList, lang: string, rules: ResolvedRules): { index: TermIndex; keep: TermIndex } {
+function indexFor(list: PlainWordList, lang: string, options: PlainWordOptions): { index: TermIndex; keep: TermIndex } {
   const byConfig = indexes.get(list) ?? new Map<string, { index: TermIndex; keep: TermIndex }>();
   indexes.set(list, byConfig);
-  const { add, remove, keep } = rules.plainWords;
+  const { add, remove, keep } = options;
   const added = add[list.lang] ?? [];
   const removed = new Set((remove[list.lang] ?? []).map(normalise));
   const kept = [...list.keep, ...(keep[list.lang] ?? [])];

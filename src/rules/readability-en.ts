@@ -7,11 +7,11 @@ import { syllable } from 'syllable';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { PreparedDocument } from '../transform/document.js';
-import { warn, type MessageOptions } from '../core/diagnostics.js';
+import { type MessageOptions } from '../core/diagnostics.js';
 import { remember } from '../core/memo.js';
 import { proseOf } from './prose.js';
-import type { GradeFigures } from '../core/readability.js';
-import type { ResolvedRules } from './settings.js';
+import type { GradeFigures, ReadingOptions } from '../core/readability.js';
+import type { Reporter } from './rule.js';
 
 type Counts = {
   sentence: number;
@@ -29,12 +29,12 @@ export const MIN_WORDS = 30;
  * above the target. Syllables are counted by the `syllable` package. Sentences in a partial are
  * located in the partial.
  */
-export function checkGrade(doc: PreparedDocument, rules: ResolvedRules): GradeFigures {
+export function checkGrade(doc: PreparedDocument, options: ReadingOptions, report: Reporter): GradeFigures {
   const total: Counts = { sentence: 0, word: 0, syllable: 0, polysillabicWord: 0 };
   const hard: { grade: number; sentence: Sentence; file: string; place: MessageOptions['place'] }[] = [];
   // retext-readability's age scale is US grade + 5. Shorter sentences are left alone: one long
   // word in a five-word sentence swings every formula, and such sentences read easily.
-  const judge = retextReadability({ age: rules.readingGrade + 5, minWords: 8 });
+  const judge = retextReadability({ age: options.grade + 5, minWords: 8 });
   for (const passage of proseOf(doc, 'printed')) {
     // Only a sentence above the sentence grade can be reported, so only those go to the seven
     // formulas (retext-readability looks every word up in two long word lists): same verdicts,
@@ -45,7 +45,7 @@ export function checkGrade(doc: PreparedDocument, rules: ResolvedRules): GradeFi
       if (!counts.word) return;
       for (const key of Object.keys(total) as (keyof Counts)[]) total[key] += counts[key];
       const grade = fleschKincaid(counts);
-      if (grade > rules.sentenceGrade) candidates.push({ sentence, grade });
+      if (grade > (options.sentence_grade ?? options.grade + 2)) candidates.push({ sentence, grade });
     });
     if (!candidates.length) continue;
     // Flagged sentences are known by node, not by place: sanitised HTML and the summary have no
@@ -63,18 +63,16 @@ export function checkGrade(doc: PreparedDocument, rules: ResolvedRules): GradeFi
     smog: round(total.sentence ? smogFormula(total) : 0),
     sentences: total.sentence,
     words: total.word,
-    target: rules.readingGrade,
+    target: options.grade,
   };
-  if (figures.words >= MIN_WORDS && figures.grade > rules.readingGrade) {
-    warn(doc.file, `Reading level is grade ${figures.grade} (Flesch-Kincaid; SMOG ${figures.smog}); patient material should be at grade ${rules.readingGrade} or lower`, {
+  if (figures.words >= MIN_WORDS && figures.grade > options.grade) {
+    report(`Reading level is grade ${figures.grade} (Flesch-Kincaid; SMOG ${figures.smog}); patient material should be at grade ${options.grade} or lower`, {
       place: { line: 1, column: 1 },
-      ruleId: 'reading-level',
     });
   }
-  for (const { grade, sentence, file, place } of hard.sort((a, b) => b.grade - a.grade).slice(0, rules.hardSentences)) {
-    warn(doc.file, `Hard to read sentence (grade ${round(grade)}; shorten it or use simpler words): “${excerpt(nlcstToString(sentence))}”`, {
+  for (const { grade, sentence, file, place } of hard.sort((a, b) => b.grade - a.grade).slice(0, options.sentences)) {
+    report(`Hard to read sentence (grade ${round(grade)}; shorten it or use simpler words): “${excerpt(nlcstToString(sentence))}”`, {
       place,
-      ruleId: 'reading-level',
       in: file === doc.ref.source ? undefined : file,
     });
   }

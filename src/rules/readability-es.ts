@@ -1,12 +1,12 @@
 import type { Sentence } from 'nlcst';
 import { toString as nlcstToString } from 'nlcst-to-string';
 import { visit } from 'unist-util-visit';
-import { warn, type MessageOptions } from '../core/diagnostics.js';
-import type { EaseFigures } from '../core/readability.js';
+import { type MessageOptions } from '../core/diagnostics.js';
+import type { EaseFigures, ReadingOptions } from '../core/readability.js';
 import type { PreparedDocument } from '../transform/document.js';
 import { proseOf } from './prose.js';
 import { excerpt, MIN_WORDS, round } from './readability-en.js';
-import type { ResolvedRules } from './settings.js';
+import type { Reporter } from './rule.js';
 import { spanishSyllables } from './syllables-es.js';
 
 /** A sentence shorter than this is not judged alone: one long word swings its score. */
@@ -35,7 +35,7 @@ export function inflesz(score: number): string {
  * with Szigriszt-Pazos on the INFLESZ scale, syllables from silabea; warns below the target
  * (default 65, `bastante fácil`) and points out the hardest sentences, each where it is written.
  */
-export function checkEase(doc: PreparedDocument, rules: ResolvedRules): EaseFigures {
+export function checkEase(doc: PreparedDocument, options: ReadingOptions, report: Reporter): EaseFigures {
   const total = { sentences: 0, words: 0, syllables: 0 };
   const hard: { score: number; sentence: Sentence; file: string; place: MessageOptions['place'] }[] = [];
   for (const passage of proseOf(doc, 'printed')) {
@@ -54,21 +54,19 @@ export function checkEase(doc: PreparedDocument, rules: ResolvedRules): EaseFigu
       total.syllables += counts.syllables;
       const score = szigrisztPazos(counts);
       const place = passage.place(sentence);
-      if (counts.words >= MIN_SENTENCE_WORDS && score < rules.sentenceEase && place) hard.push({ score, sentence, file: passage.file, place });
+      if (counts.words >= MIN_SENTENCE_WORDS && score < options.sentence_ease && place) hard.push({ score, sentence, file: passage.file, place });
     });
   }
   const score = round(szigrisztPazos(total));
-  const figures: EaseFigures = { scale: 'INFLESZ', formula: 'Szigriszt-Pazos', score, band: inflesz(score), target: rules.readingEase, sentences: total.sentences, words: total.words };
-  if (figures.words >= MIN_WORDS && score < rules.readingEase) {
-    warn(doc.file, `Reading ease is ${score} on the INFLESZ scale (${figures.band}; Szigriszt-Pazos); patient material should score ${rules.readingEase} (${inflesz(rules.readingEase)}) or more`, {
+  const figures: EaseFigures = { scale: 'INFLESZ', formula: 'Szigriszt-Pazos', score, band: inflesz(score), target: options.ease, sentences: total.sentences, words: total.words };
+  if (figures.words >= MIN_WORDS && score < options.ease) {
+    report(`Reading ease is ${score} on the INFLESZ scale (${figures.band}; Szigriszt-Pazos); patient material should score ${options.ease} (${inflesz(options.ease)}) or more`, {
       place: { line: 1, column: 1 },
-      ruleId: 'reading-level',
     });
   }
-  for (const { score: own, sentence, file, place } of hard.sort((a, b) => a.score - b.score).slice(0, rules.hardSentences)) {
-    warn(doc.file, `Hard to read sentence (INFLESZ ${round(own)}, ${inflesz(own)}; shorten it or use simpler words): “${excerpt(nlcstToString(sentence))}”`, {
+  for (const { score: own, sentence, file, place } of hard.sort((a, b) => a.score - b.score).slice(0, options.sentences)) {
+    report(`Hard to read sentence (INFLESZ ${round(own)}, ${inflesz(own)}; shorten it or use simpler words): “${excerpt(nlcstToString(sentence))}”`, {
       place,
-      ruleId: 'reading-level',
       in: file === doc.ref.source ? undefined : file,
     });
   }

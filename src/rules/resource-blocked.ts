@@ -1,4 +1,3 @@
-import { fail } from '../core/diagnostics.js';
 import type { PageRule } from './rule.js';
 
 /** `resource-blocked`: a rendered page tried to load something from outside the project. */
@@ -8,11 +7,10 @@ export const resourceBlocked: PageRule = {
   severity: 'error',
   configurable: false,
   description: 'a rendered page tried to load a file or URL from outside the project',
-  check(doc, { findings }) {
+  check(doc, { findings }, _context, { report }) {
     for (const url of new Set(findings.blocked)) {
-      fail(doc.file, `The page tried to load \`${url}\`, which was blocked: outputs may only use files inside the project`, {
+      report(`The page tried to load \`${url}\`, which was blocked: outputs may only use files inside the project`, {
         place: { line: 1, column: 1 },
-        ruleId: 'resource-blocked',
       });
     }
   },

@@ -1,17 +1,27 @@
 import type { PreparedDocument } from '../transform/document.js';
-import { fail, warn } from '../core/diagnostics.js';
 import { daysBetween as days } from '../core/review.js';
-import type { SourceRule } from './rule.js';
-import type { ResolvedRules } from './settings.js';
+import { optionsOf, type Reporter, type ResolvedRules, type SourceRule } from './rule.js';
 
-export const reviewDue: SourceRule = {
+interface ReviewOptions {
+  warn_days: number;
+}
+
+export const reviewDue: SourceRule<ReviewOptions> = {
   id: 'review-due',
   stage: 'source',
   severity: 'error',
   configurable: true,
   description: '`review_due` passed (error) or within 30 days (warning); `reviewed` not in the future',
-  check: (doc, context) => checkReviewDates(doc, context.rules, context.today),
+  defaults: { warn_days: 30 },
+  options: (z) => ({
+    /** Warn this many days before `review_due`. Default 30. */
+    warn_days: z.number().int().min(0).max(365).optional(),
+  }),
+  check: (doc, context, { report, options }) => checkReviewDates(doc, options, context.today, report),
 };
+
+/** How many days before `review_due` a document is shown as due soon (here, in the report and the catalog). */
+export const reviewWarnDays = (rules: ResolvedRules): number => optionsOf(rules, reviewDue).warn_days;
 
 /**
  * Pure: `review-due`. Patient material must be reviewed on schedule: an error once `review_due`
@@ -19,31 +29,27 @@ export const reviewDue: SourceRule = {
  * error for a `reviewed` date later than today. "Today" comes from the config (`--today`,
  * `SOURCE_DATE_EPOCH` or the clock), never from inside this function.
  */
-export function checkReviewDates(doc: PreparedDocument, rules: ResolvedRules, today: string): void {
-  const { meta, metaPlaces, file } = doc;
+export function checkReviewDates(doc: PreparedDocument, options: ReviewOptions, today: string, report: Reporter): void {
+  const { meta, metaPlaces } = doc;
   if (days(today, meta.reviewed) > 0) {
-    fail(file, `\`reviewed\` is ${meta.reviewed}, which is after today (${today}); write the date the content was last reviewed`, {
+    report(`\`reviewed\` is ${meta.reviewed}, which is after today (${today}); write the date the content was last reviewed`, {
       place: metaPlaces.reviewed,
-      ruleId: 'review-due',
     });
   }
   if (!meta.review_due) {
-    warn(file, 'No `review_due` date: add the date by which this content must be reviewed again', {
+    report.warning('No `review_due` date: add the date by which this content must be reviewed again', {
       place: metaPlaces.reviewed,
-      ruleId: 'review-due',
     });
     return;
   }
   const left = days(today, meta.review_due);
   if (left < 0) {
-    fail(file, `Review was due on ${meta.review_due} (${-left} days ago): review the content, then update \`reviewed\` and \`review_due\``, {
+    report(`Review was due on ${meta.review_due} (${-left} days ago): review the content, then update \`reviewed\` and \`review_due\``, {
       place: metaPlaces.review_due,
-      ruleId: 'review-due',
     });
-  } else if (left <= rules.reviewWarnDays) {
-    warn(file, `Review is due on ${meta.review_due}, in ${left} day${left === 1 ? '' : 's'}`, {
+  } else if (left <= options.warn_days) {
+    report.warning(`Review is due on ${meta.review_due}, in ${left} day${left === 1 ? '' : 's'}`, {
       place: metaPlaces.review_due,
-      ruleId: 'review-due',
     });
   }
 }

@@ -1,9 +1,9 @@
 import type { PreparedDocument } from '../transform/document.js';
-import type { PageFindings, OutputFormat } from '../formats/format.js';
+import type { PageFindings } from '../core/findings.js';
 import type { PlainLanguage, Readability } from '../core/readability.js';
 import { pageRule, sourceRules } from './registry.js';
-import type { RuleContext } from './rule.js';
-import type { ResolvedRules } from './settings.js';
+import { reporterFor } from './report.js';
+import { optionsOf, type RenderedPage, type RuleContext, type RuleFacts, type SourceRule } from './rule.js';
 import { applySeverity } from './severity.js';
 
 /** The plain-language rules counted in a document's report. */
@@ -18,7 +18,7 @@ export function runSourceRules(doc: PreparedDocument, context: RuleContext & { s
   let readability: Readability | undefined;
   let actions: boolean | undefined;
   for (const rule of sourceRules()) {
-    const facts = rule.check(doc, context);
+    const facts = runSourceRule(rule, doc, context);
     readability = facts?.readability ?? readability;
     actions = facts?.actions ?? actions;
   }
@@ -28,14 +28,22 @@ export function runSourceRules(doc: PreparedDocument, context: RuleContext & { s
   return { readability, plainLanguage: { counts, ...(actions !== undefined && context.rules.severity.actionable !== 'off' && { actions }) } };
 }
 
+/** One source rule on one document, with its reporter and its options; severities not applied yet. */
+export function runSourceRule(rule: SourceRule, doc: PreparedDocument, context: RuleContext): RuleFacts | void {
+  return rule.check(doc, context, { report: reporterFor(rule, doc.file), options: optionsOf(context.rules, rule) });
+}
+
 /** The page rules a format lists, on what it rendered. */
 export function runPageRules(
   doc: PreparedDocument,
-  format: OutputFormat,
+  format: RenderedPage['format'] & { pageRules: readonly string[] },
   findings: Partial<PageFindings>,
   context: RuleContext & { strict: boolean },
 ): void {
   const page = { format, findings: { text: '', blocked: [], overflow: [], ...findings } };
-  for (const id of format.pageRules) pageRule(id).check(doc, page, context);
-  applySeverity(doc.file, context.rules as ResolvedRules, context.strict);
+  for (const id of format.pageRules) {
+    const rule = pageRule(id);
+    rule.check(doc, page, context, { report: reporterFor(rule, doc.file), options: optionsOf(context.rules, rule) });
+  }
+  applySeverity(doc.file, context.rules, context.strict);
 }

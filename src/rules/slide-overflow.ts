@@ -1,4 +1,3 @@
-import { warn } from '../core/diagnostics.js';
 import type { PageRule } from './rule.js';
 
 /** `slide-overflow`: a slide (or any box a format measures) whose content is taller than it. */
@@ -8,11 +7,10 @@ export const slideOverflow: PageRule = {
   severity: 'warning',
   configurable: true,
   description: "a slide's content is taller than the slide (measured in Chromium at build time)",
-  check(doc, { findings }) {
+  check(doc, { findings }, _context, { report }) {
     for (const { label, by, place, file } of findings.overflow) {
-      warn(doc.file, `${label} is ${by}px taller than the slide: shorten it, or split the section with another \`##\` heading`, {
+      report(`${label} is ${by}px taller than the slide: shorten it, or split the section with another \`##\` heading`, {
         place: place ?? { line: 1, column: 1 },
-        ruleId: 'slide-overflow',
         in: file,
       });
     }

@@ -1,5 +1,4 @@
 import type { SourceRule } from './rule.js';
-import { fail } from '../core/diagnostics.js';
 
 /** `sources`: every document names at least one source for what it says. */
 export const sources: SourceRule = {
@@ -8,11 +7,10 @@ export const sources: SourceRule = {
   severity: 'error',
   configurable: true,
   description: 'every document lists at least one source',
-  check(doc) {
+  check(doc, _context, { report }) {
     if (doc.meta.sources?.length) return;
-    fail(doc.file, 'No sources: list at least one reference under `sources:` in the front matter', {
+    report('No sources: list at least one reference under `sources:` in the front matter', {
       place: doc.metaPlaces.sources ?? doc.metaPlaces.title,
-      ruleId: 'sources',
     });
   },
 };

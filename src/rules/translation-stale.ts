@@ -1,4 +1,3 @@
-import { warn } from '../core/diagnostics.js';
 import { daysBetween } from '../core/review.js';
 import type { SourceRule } from './rule.js';
 
@@ -13,12 +12,11 @@ export const translationStale: SourceRule = {
   severity: 'warning',
   configurable: true,
   description: "a translation's source was reviewed after the translation",
-  check(doc) {
+  check(doc, _context, { report }) {
     const source = doc.translation;
     if (!source?.reviewed || daysBetween(doc.meta.reviewed, source.reviewed) <= 0) return;
-    warn(doc.file, `\`${source.source}\`, which this translates, was reviewed on ${source.reviewed}, after this translation (${doc.meta.reviewed}): bring the translation up to date, then its \`reviewed\` date`, {
+    report(`\`${source.source}\`, which this translates, was reviewed on ${source.reviewed}, after this translation (${doc.meta.reviewed}): bring the translation up to date, then its \`reviewed\` date`, {
       place: doc.metaPlaces.reviewed,
-      ruleId: 'translation-stale',
     });
   },
 };

@@ -4,7 +4,8 @@ import { actionable } from '../../src/rules/actionable.js';
 import { longSentence } from '../../src/rules/long-sentence.js';
 import { passiveVoice } from '../../src/rules/passive-voice.js';
 import { plainWords } from '../../src/rules/plain-words.js';
-import type { RuleContext } from '../../src/rules/rule.js';
+import type { RuleContext, SourceRule } from '../../src/rules/rule.js';
+import { runSourceRule } from '../../src/rules/run.js';
 import { resolveRules } from '../../src/rules/settings.js';
 import type { RulesConfig } from '../../src/rules/schema.js';
 import { loadPlainWords } from '../../src/templates/plain-words.js';
@@ -14,7 +15,7 @@ import { REPO } from '../helpers/project.js';
 const LISTS = loadPlainWords(path.join(REPO, 'templates'), REPO);
 
 /** Runs one source rule on a document in `lang`, returning its messages with where they are. */
-function run(rule: { check: (doc: never, context: RuleContext) => unknown }, body: string, options: { lang?: string; front?: string; rules?: RulesConfig } = {}) {
+function run(rule: SourceRule, body: string, options: { lang?: string; front?: string; rules?: RulesConfig } = {}) {
   const lang = options.lang ?? 'en';
   const front = (options.front ?? FRONT).replace('---\ntitle:', `---\nlang: ${lang}\ntitle:`);
   const source = front + body;
@@ -22,7 +23,7 @@ function run(rule: { check: (doc: never, context: RuleContext) => unknown }, bod
   const document = prepared.document;
   if (!document) throw new Error(prepared.file.messages.map(String).join('\n'));
   const context: RuleContext = { rules: resolveRules(options.rules), today: '2026-12-01', linkTarget: () => true as never, strings: TEST_STRINGS, templatesDir: 'templates', plainWords: LISTS[lang] };
-  const facts = rule.check(document as never, context);
+  const facts = runSourceRule(rule, document, context);
   const said = document.file.messages.map((m) => ({ line: m.line, column: m.column, file: m.file, reason: m.reason, expected: m.expected }));
   return { said, facts, source };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkEase, inflesz, szigrisztPazos } from '../../src/rules/readability-es.js';
-import { resolveRules } from '../../src/rules/settings.js';
+import { readingLevel } from '../../src/rules/reading-level.js';
+import { reporterFor } from '../../src/rules/report.js';
 import { spanishSyllables } from '../../src/rules/syllables-es.js';
 import { FRONT, prepare } from '../helpers/docs.js';
 
@@ -16,7 +17,7 @@ const WORDS: Record<string, number> = {
 function ease(body: string) {
   const { document, file } = prepare('content/a.md', { 'content/a.md': FRONT.replace('---\ntitle:', '---\nlang: es\ntitle:').replace('summary: A short summary.\n', '') + body }, undefined, ['en', 'es']);
   if (!document) throw new Error(file.messages.map(String).join('\n'));
-  const figures = checkEase(document, resolveRules());
+  const figures = checkEase(document, readingLevel.defaults!, reporterFor(readingLevel, document.file));
   return { figures, said: document.file.messages.map((m) => m.reason) };
 }
 

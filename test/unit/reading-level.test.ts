@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkGrade as checkReadability } from '../../src/rules/readability-en.js';
-import { resolveRules } from '../../src/rules/settings.js';
+import { readingLevel } from '../../src/rules/reading-level.js';
+import { reporterFor } from '../../src/rules/report.js';
 import { FRONT, prepare, type Files } from '../helpers/docs.js';
 
 const NO_SUMMARY = FRONT.replace('summary: A short summary.\n', '');
@@ -13,7 +14,7 @@ function grade(body: string, options: { front?: string; files?: Files } = {}) {
   const source = (options.front ?? NO_SUMMARY) + body;
   const { document, file } = prepare('content/a.md', { 'content/a.md': source, ...options.files });
   if (!document) throw new Error(file.messages.map(String).join('\n'));
-  const figures = checkReadability(document, resolveRules());
+  const figures = checkReadability(document, readingLevel.defaults!, reporterFor(readingLevel, document.file));
   const hard = document.file.messages
     .filter((m) => m.ruleId === 'reading-level' && m.reason.startsWith('Hard'))
     .map((m) => ({ file: m.file, line: m.line, column: m.column, reason: m.reason }));

@@ -13,6 +13,8 @@ import { markdownToHtml } from '../../transform/to-html.js';
 import { documentUrl, qrSvg } from '../qr.js';
 import { brochureSheet } from './sheet.js';
 import { BROCHURE_FILES } from '../template-files.js';
+import { optionOf } from '../../config/option.js';
+import { FOLD_MM, QR_URL } from './options.js';
 
 /**
  * The brochure page of a document (made once per bleed): cover, back panel and the content in
@@ -23,7 +25,7 @@ export async function brochurePage(context: RenderContext, bleedMm = 0): Promise
   const { templates, liquid } = context.tools;
   const data = context.page;
   const { t } = data;
-  const url = documentUrl(config.qrUrl, { slug: doc.ref.slug, lang: doc.lang });
+  const url = documentUrl(optionOf(config, QR_URL), { slug: doc.ref.slug, lang: doc.lang });
   const qr = url ? { url, svg: await qrSvg(url, `${t.qr_caption}: ${url}`) } : undefined;
   return context.memo(`brochure:${bleedMm}`, () =>
     renderTemplate(liquid, templates.text(BROCHURE_FILES.page), {
@@ -33,7 +35,7 @@ export async function brochurePage(context: RenderContext, bleedMm = 0): Promise
       brand: data.brand,
       t,
       logo: templates.logo,
-      sheet: brochureSheet(config.paper, { foldMm: config.brochureFoldMm, bleedMm }),
+      sheet: brochureSheet(config.paper, { foldMm: optionOf(config, FOLD_MM), bleedMm }),
       font_css: data.fonts.linked,
       font_stack: data.fonts.stack,
       csp: contentSecurityPolicy({ fonts: ASSET_ORIGIN }),

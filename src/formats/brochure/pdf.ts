@@ -2,6 +2,8 @@ import type { FillResult } from './fill.js';
 import type { OutputFormat, PageFindings } from '../format.js';
 import { printShopFile, printShopSettings } from '../print-shop.js';
 import { BROCHURE_FILES } from '../template-files.js';
+import { optionOf } from '../../config/option.js';
+import { FOLD_MM, QR_URL } from './options.js';
 
 const ID = 'brochure-pdf';
 const PX_PER_MM = 96 / 25.4;
@@ -21,7 +23,8 @@ export const brochurePdf: OutputFormat = {
   files: ['brochure.pdf', 'brochure-print.pdf'],
   browser: true,
   printReady: true,
-  settings: (config) => ({ paper: config.paper, buildDate: config.buildDate, fold: config.brochureFoldMm, qr: config.qrUrl, ...printShopSettings(config, ID) }),
+  options: [QR_URL, FOLD_MM],
+  settings: (config) => ({ paper: config.paper, buildDate: config.buildDate, fold: optionOf(config, FOLD_MM), qr: optionOf(config, QR_URL), ...printShopSettings(config, ID) }),
   pageRules: ['disclaimer', 'resource-blocked', 'brochure-overflow'],
   template: 'brochure/brochure.liquid',
   templateFiles: [BROCHURE_FILES.page, BROCHURE_FILES.css],

@@ -1,5 +1,14 @@
 import type { OutputFormat } from '../format.js';
 import { SLIDE_THEME } from '../template-files.js';
+import { optionOf, type FormatOption } from '../../config/option.js';
+
+/** `pptx`: real PowerPoint objects people can edit (default), or a picture of each slide. */
+const MODE: FormatOption<'editable' | 'pictures'> = {
+  key: 'pptx',
+  description: '`slides.pptx` as PowerPoint objects people can edit (`editable`, default), or a picture of each slide (`pictures`)',
+  default: 'editable',
+  schema: (z) => z.enum(['editable', 'pictures']),
+};
 
 /**
  * `slides.pptx`: the deck as a PowerPoint file people can edit: each slide's title, text, lists,
@@ -16,8 +25,8 @@ export const slidesPptx: OutputFormat = {
   files: ['slides.pptx'],
   browser: true,
   templateFiles: [SLIDE_THEME],
-  // `pptx: pictures` in the config: a picture of each slide instead of editable objects.
-  settings: (config) => ({ buildDate: config.buildDate, pptx: config.pptx }),
+  options: [MODE],
+  settings: (config) => ({ buildDate: config.buildDate, pptx: optionOf(config, MODE) }),
   pageRules: ['resource-blocked'],
   async produce(context) {
     const [{ deckOf }, { pageText }, { documentDate }] = await Promise.all([import('./deck.js'), import('../text.js'), import('../../print/document.js')]);
@@ -32,7 +41,7 @@ export const slidesPptx: OutputFormat = {
       date: documentDate(meta.reviewed, context.config.buildDate),
       notes: deck.notes.map((notes) => pageText(notes).trim()),
     };
-    if (context.config.pptx === 'pictures') {
+    if (optionOf(context.config, MODE) === 'pictures') {
       const [{ slidePictures }, { picturesDeck }] = await Promise.all([import('./pictures.js'), import('./pptx/pictures.js')]);
       const { images, blocked } = await slidePictures(context);
       const pptx = await picturesDeck(facts, images.map((png, i) => ({ png, alt: deck.slides[i]?.title ?? '' })));
