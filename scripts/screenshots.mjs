@@ -29,7 +29,7 @@ try {
   // A copy of the project, so the broken front matter never touches content/.
   const project = mkdtempSync(path.join(tmpdir(), 'handouts-docs-'));
   cpSync(path.join(root, 'content'), path.join(project, 'content'), { recursive: true });
-  const dev = await startDevServer({ cwd: project, port: 0, flags: { browserEndpoint: browser.wsEndpoint(), formats: ['handout'] } });
+  const dev = await startDevServer({ cwd: project, port: 0, flags: { browser_endpoint: browser.wsEndpoint(), formats: ['handout'] } });
   try {
     await page.setViewport({ width: 1000, height: 760 });
     await page.goto(`${dev.url}en/multiple-sclerosis/handout.html`);

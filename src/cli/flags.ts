@@ -69,7 +69,7 @@ export function toUserConfig(flags: CommonFlags): UserConfig {
     concurrency: flags.concurrency,
     timeout: flags.timeout,
     browser: flags.browser,
-    browserEndpoint: flags.browserEndpoint,
+    browser_endpoint: flags.browserEndpoint,
     strict: flags.strict,
     today: flags.today,
     print_ready: flags.printReady,

@@ -34,6 +34,8 @@ const coreShape = (formatName: z.ZodType<string>, rules: ReturnType<typeof rules
   /** Path to a Chromium or Chrome executable. Default: found automatically. */
   browser: z.string().min(1).optional(),
   /** WebSocket URL of a running browser to render through instead of launching one. */
+  browser_endpoint: z.string().url().optional(),
+  /** The older spelling of `browser_endpoint`, still accepted. */
   browserEndpoint: z.string().url().optional(),
   /** Build only part of the documents, `I/N` (shard I of N), for a CI matrix; `handouts merge` joins the parts. Default: all. */
   shard: z.string().min(1).optional(),

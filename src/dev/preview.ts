@@ -1,18 +1,23 @@
 import { readFileSync } from 'node:fs';
-import { renderHandoutHtml } from '../formats/handout/page.js';
 import type { DocumentRef } from '../core/document.js';
+import { RenderContext } from '../formats/context.js';
+import type { OutputFormat } from '../formats/format.js';
+import { allFormats } from '../formats/registry.js';
 import { analyseDocument } from '../pipeline/analyse.js';
 import type { Session } from '../pipeline/session.js';
 
+/** The format whose print preview is served at `<lang>/<slug>/<file>`, if one declares it. */
+export function previewFormat(file: string): OutputFormat | undefined {
+  return allFormats().find((format) => format.preview?.file === file);
+}
+
 /**
- * The print preview of a handout (`layout` handout or large print), made from the source now:
- * the page printed to PDF, with its fonts inline and no screen layout, for Paged.js to lay out
- * into pages with the same `@page` size, margins, breaks and running footer. Undefined when the
- * document does not build (the overlay then says why).
+ * A format's print preview of a document, made from the source now (see `OutputFormat.preview`).
+ * Undefined when the document does not build (the overlay then says why).
  */
-export async function previewPage(session: Session, ref: DocumentRef, layout: 'handout' | 'large-print'): Promise<string | undefined> {
+export async function previewPage(session: Session, ref: DocumentRef, format: OutputFormat): Promise<string | undefined> {
   const tools = await session.loadTools();
   const analysed = analyseDocument(ref, readFileSync(ref.path, 'utf8'), tools);
-  if (!analysed.document || analysed.failed) return undefined;
-  return renderHandoutHtml(analysed.document, tools.templates, tools.liquid, { paper: session.config.paper, preview: true, layout });
+  if (!analysed.document || analysed.failed || !format.preview) return undefined;
+  return format.preview.page(new RenderContext(analysed.document, tools));
 }

@@ -26,15 +26,18 @@ export interface DevSite {
   hub: EventHub;
   /** The documents as the last build left them (for the print preview and `/__handouts/state`). */
   state: () => { build: number; documents: DocumentReport[]; error?: { message: string }; changedAt: Record<string, number> };
-  /** The print preview of a document's handout, or undefined when it does not build now. */
-  preview: (doc: DocumentReport, layout: 'handout' | 'large-print') => Promise<string | undefined>;
+  /**
+   * The print preview a format serves as `file` for a document: undefined when no format
+   * previews that file, `{ html: undefined }` when the document does not build now.
+   */
+  preview: (doc: DocumentReport, file: string) => Promise<{ html?: string } | undefined>;
 }
 
 /**
  * The dev server: serves the output folder and the catalog, adds the live-reload client to
- * every page, and answers a handout's (or large print's) page with its print preview: the
- * printed page laid out into pages by Paged.js, so paper size, margins, page breaks and the
- * running footer show as they will print (`?web` gives the web page as written).
+ * every page, and answers a page a format previews (the handout's, large print's) with its print
+ * preview: the printed page laid out into pages by Paged.js, so paper size, margins, page breaks
+ * and the running footer show as they will print (`?web` gives the file as written).
  */
 export function createDevServer(site: DevSite): Server {
   return createServer((request, response) => {
@@ -52,16 +55,14 @@ async function handle(site: DevSite, request: IncomingMessage, response: ServerR
   if (pathname === `${DEV_PATH}/client.js`) return send(response, 200, TYPES['.js']!, CLIENT);
   if (pathname === `${DEV_PATH}/paged.js`) return send(response, 200, TYPES['.js']!, readFileSync(PAGED));
   if (pathname === `${DEV_PATH}/state`) return send(response, 200, TYPES['.json']!, JSON.stringify(site.state()));
-  const preview = /^\/([^/]+)\/([^/]+)\/(handout|large-print)\.(html|pdf)$/.exec(pathname);
-  if (preview && preview[4] === 'html' && !url.searchParams.has('web')) {
-    const doc = site.state().documents.find((d) => d.lang === preview[1] && d.slug === preview[2]);
-    if (doc) {
-      const html = await site.preview(doc, preview[3] as 'handout' | 'large-print');
-      // A document that does not build now still gets a page: the overlay says why.
-      const page = html ?? `<!doctype html><html lang="${doc.lang}"><head><meta charset="utf-8"><title>${doc.slug}</title></head><body></body></html>`;
-      // The client first: it tells Paged.js, before that runs, to show the pages as sheets once laid out.
-      return send(response, 200, TYPES['.html']!, injectDevScripts(page, [client(site), `${DEV_PATH}/paged.js`]));
-    }
+  const named = /^\/([^/]+)\/([^/]+)\/([^/]+\.html)$/.exec(pathname);
+  const doc = named && !url.searchParams.has('web') ? site.state().documents.find((d) => d.lang === named[1] && d.slug === named[2]) : undefined;
+  const preview = doc ? await site.preview(doc, named![3]!) : undefined;
+  if (doc && preview) {
+    // A document that does not build now still gets a page: the overlay says why.
+    const page = preview.html ?? `<!doctype html><html lang="${doc.lang}"><head><meta charset="utf-8"><title>${doc.slug}</title></head><body></body></html>`;
+    // The client first: it tells Paged.js, before that runs, to show the pages as sheets once laid out.
+    return send(response, 200, TYPES['.html']!, injectDevScripts(page, [client(site), `${DEV_PATH}/paged.js`]));
   }
   const out = site.out();
   const file = path.join(out, pathname.endsWith('/') ? `${pathname}index.html` : pathname);

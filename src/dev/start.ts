@@ -3,7 +3,7 @@ import type { UserConfig } from '../config/types.js';
 import type { BuildReport } from '../report/types.js';
 import { EventHub } from './hub.js';
 import { WatchLoop, type LoopState } from './loop.js';
-import { previewPage } from './preview.js';
+import { previewFormat, previewPage } from './preview.js';
 import { createDevServer, listen } from './server.js';
 
 export interface DevOptions {
@@ -50,7 +50,11 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     out: () => loop.session!.config.out,
     hub,
     state: () => loop.state,
-    preview: (doc, layout) => previewPage(loop.session!, { path: path.join(loop.session!.config.root, doc.source), source: doc.source, slug: doc.slug }, layout),
+    preview: async (doc, file) => {
+      const format = previewFormat(file);
+      if (!format) return undefined;
+      return { html: await previewPage(loop.session!, { path: path.join(loop.session!.config.root, doc.source), source: doc.source, slug: doc.slug }, format) };
+    },
   });
   const close = async () => {
     hub.close();

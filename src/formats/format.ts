@@ -62,6 +62,12 @@ export interface OutputFormat {
    * changing one rebuilds this format and no other.
    */
   templateFiles?: readonly string[];
+  /**
+   * A live print preview `handouts dev` serves at `<lang>/<slug>/<file>` in place of the built
+   * file (`?web` gives the file): the page as printed, made from the source on each request, for
+   * Paged.js to lay out into pages with the same size, margins and breaks.
+   */
+  preview?: { file: string; page(context: RenderContext): Promise<string> };
   /** The page it writes or prints, made without a browser: what `check` runs page rules on. */
   page?(context: RenderContext): Promise<string>;
   produce(context: RenderContext): Promise<Produced>;

@@ -6,7 +6,7 @@ import { tempProject } from '../helpers/project.js';
 describe("import { build, check, loadConfig } from 'handouts'", () => {
   const project = tempProject('two-docs');
   afterAll(() => project.cleanup());
-  const config = () => loadConfig({ cwd: project.dir, flags: { browserEndpoint: inject('browserEndpoint'), today: '2026-12-01' }, env: {} });
+  const config = () => loadConfig({ cwd: project.dir, flags: { browser_endpoint: inject('browserEndpoint'), today: '2026-12-01' }, env: {} });
 
   const documentShape = {
     source: expect.stringMatching(/^content\/.+\.md$/),

@@ -16,7 +16,7 @@ describe('handouts dev', () => {
   const requests: string[] = [];
 
   beforeAll(async () => {
-    dev = await startDevServer({ cwd: project.dir, port: 0, env: {}, flags: { browserEndpoint: inject('browserEndpoint'), today: '2026-12-01', formats: ['handout', 'slides-html'] } });
+    dev = await startDevServer({ cwd: project.dir, port: 0, env: {}, flags: { browser_endpoint: inject('browserEndpoint'), today: '2026-12-01', formats: ['handout', 'slides-html'] } });
     browser = await puppeteer.connect({ browserWSEndpoint: inject('browserEndpoint') });
     page = await browser.newPage();
     page.on('request', (request) => requests.push(request.url()));

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -178,6 +178,35 @@ describe('rendering through a remote browser (--browser-endpoint)', () => {
       expect(remote.child.exitCode).toBeNull();
       expect(await tabs()).toEqual(before);
     } finally {
+      await remote.kill();
+      project.cleanup();
+    }
+  });
+
+  it('`handouts dev` with `browser_endpoint` in the config file renders through that browser, launching none', async () => {
+    const project = tempProject('cache');
+    const remote = await startChromium();
+    const { default: puppeteer } = await import('puppeteer-core');
+    const observer = await puppeteer.connect({ browserWSEndpoint: remote.endpoint });
+    const opened: string[] = [];
+    observer.on('targetcreated', (target) => target.type() === 'page' && opened.push(target.url()));
+    writeFileSync(path.join(project.dir, 'handouts.config.yaml'), `browser_endpoint: ${remote.endpoint}\nformats: [handout-pdf]\nconcurrency: 1\n`);
+    const { startDevServer } = await import('../../src/dev/start.js');
+    const dev = await startDevServer({ cwd: project.dir, port: 0, env: {}, flags: { today: '2026-12-01' } });
+    try {
+      await dev.idle();
+      const documents = dev.state().documents;
+      expect(documents.length).toBe(3);
+      expect(documents.every((d) => d.status === 'built')).toBe(true);
+      // The pages were opened in the remote browser (the pool reuses a tab), and no browser was started here.
+      expect(opened.length).toBeGreaterThanOrEqual(1);
+      expect(liveChildren()).toEqual([remote.child.pid]);
+      const files = pdfs(path.join(project.dir, 'output'));
+      expect(files).toHaveLength(3);
+      for (const file of files) expect((await readPdf(path.join(project.dir, 'output', file))).pages).toBeGreaterThan(0);
+    } finally {
+      await dev.close();
+      await observer.disconnect().catch(() => undefined);
       await remote.kill();
       project.cleanup();
     }

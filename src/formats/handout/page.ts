@@ -38,16 +38,18 @@ export const LAYOUTS = {
 
 /**
  * A handout page of a document, each made once per document: the web page (`handout.html`, fonts
- * inline), or the page printed to PDF (fonts served from the renderer's memory), in the handout
- * or large-print layout, with or without a print shop's bleed. All share one body.
+ * inline), the page printed to PDF (fonts served from the renderer's memory), or the dev server's
+ * print preview of it (fonts inline, laid out into pages by Paged.js), in the handout or
+ * large-print layout, with or without a print shop's bleed. All share one body.
  */
-export function handoutPage(context: RenderContext, options: Pick<HandoutOptions, 'layout' | 'bleedMm'> & { target: 'web' | 'print' }): string {
+export function handoutPage(context: RenderContext, options: Pick<HandoutOptions, 'layout' | 'bleedMm'> & { target: 'web' | 'print' | 'preview' }): string {
   const body = context.memo('handout:body', () => handoutBody(context.doc));
   const key = `handout:${options.target}:${options.layout ?? 'handout'}:${options.bleedMm ?? 0}`;
   return context.memo(key, () =>
     renderHandoutHtml(context.doc, context.tools.templates, context.tools.liquid, {
       paper: context.config.paper,
       forPrint: options.target === 'print',
+      preview: options.target === 'preview',
       body,
       layout: options.layout,
       bleedMm: options.bleedMm,

@@ -19,6 +19,7 @@ export const handoutPdf: OutputFormat = {
   template: 'handout/handout.liquid',
   templateFiles: [HANDOUT_FILES.page, HANDOUT_FILES.css],
   page: async (context) => (await import('./page.js')).handoutPage(context, { target: 'print' }),
+  preview: { file: 'handout.html', page: async (context) => (await import('./page.js')).handoutPage(context, { target: 'preview' }) },
   async produce(context) {
     const { handoutPage } = await import('./page.js');
     const pdf = await context.print(handoutPage(context, { target: 'print' }), ID);
