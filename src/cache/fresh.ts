@@ -1,6 +1,6 @@
 import { reviewState } from '../core/review.js';
 import type { ResolvedConfig } from '../config/types.js';
-import type { DocumentRef } from '../core/document.js';
+import type { DocumentRef } from '../core/document-ref.js';
 import type { DocumentReport } from '../report/types.js';
 import type { OutputFormat } from '../formats/format.js';
 import { requireFormat } from '../formats/registry.js';

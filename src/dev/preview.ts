@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { DocumentRef } from '../core/document.js';
+import type { DocumentRef } from '../core/document-ref.js';
 import { RenderContext } from '../formats/context.js';
 import type { OutputFormat } from '../formats/format.js';
 import { allFormats } from '../formats/registry.js';

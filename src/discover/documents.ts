@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { DocumentRef } from '../core/document.js';
+import type { DocumentRef } from '../core/document-ref.js';
 import { UsageError } from '../core/errors.js';
 import { toPosix } from '../core/paths.js';
 

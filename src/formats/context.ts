@@ -2,10 +2,10 @@ import type { Liquid } from 'liquidjs';
 import type { Page } from 'puppeteer-core';
 import type { BrowserManager } from '../browser/manager.js';
 import type { ResolvedConfig } from '../config/types.js';
-import type { PreparedDocument } from '../transform/document.js';
+import type { PreparedDocument } from '../transform/prepared.js';
 import type { Strings, TemplateSet } from '../templates/brand.js';
 import { stringsFor } from '../templates/strings.js';
-import type { PrintedPdf } from '../print/document.js';
+import type { PrintedPdf } from '../print/print-document.js';
 import { pageData, type PageData } from './page-data.js';
 
 /** What a format needs from the build around it: made once per build by the session. */
@@ -105,7 +105,7 @@ export class RenderContext {
   async print(html: string, label: string, inspect?: (page: Page) => Promise<void>): Promise<PrintedPdf> {
     if (!this.tools.browser) throw new Error('printing needs a browser; check() renders nothing');
     const started = performance.now();
-    const { printDocument } = await import('../print/document.js');
+    const { printDocument } = await import('../print/print-document.js');
     try {
       return await printDocument(this.doc, this.tools, html, { label: `${this.doc.ref.source} (${label})`, inspect });
     } finally {

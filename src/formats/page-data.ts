@@ -2,7 +2,7 @@ import type { Source } from '../parse/schema.js';
 import type { Brand, Strings, TemplateSet } from '../templates/brand.js';
 import type { DocumentFonts } from '../templates/script-fonts.js';
 import { brandFor, formatDate, stringsFor } from '../templates/strings.js';
-import type { PreparedDocument } from '../transform/document.js';
+import type { PreparedDocument } from '../transform/prepared.js';
 
 export interface Notice {
   title: string;

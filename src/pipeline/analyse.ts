@@ -1,8 +1,8 @@
 import type { VFile } from 'vfile';
 import { hasErrors } from '../core/diagnostics.js';
 import { baseLanguage } from '../core/lang.js';
-import type { DocumentRef } from '../core/document.js';
-import type { PreparedDocument } from '../transform/document.js';
+import type { DocumentRef } from '../core/document-ref.js';
+import type { PreparedDocument } from '../transform/prepared.js';
 import type { PlainLanguage, Readability } from '../core/readability.js';
 import type { RuleContext } from '../rules/rule.js';
 import { runSourceRules } from '../rules/run.js';

@@ -2,13 +2,13 @@ import { cachedReport } from '../cache/fresh.js';
 import { baseKey } from '../cache/keys.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { BrowserManager } from '../browser/manager.js';
-import type { DocumentRef } from '../core/document.js';
+import type { DocumentRef } from '../core/document-ref.js';
 import { discoverDocuments } from '../discover/documents.js';
 import { requireFormat } from '../formats/registry.js';
 import type { BuildReport, DocumentReport } from '../report/types.js';
 import { ensureWritable } from '../write/atomic.js';
-import { writeIndexes } from './indexes.js';
-import { dropOtherShards } from './merge.js';
+import { writeIndexes } from '../write/indexes.js';
+import { dropOtherShards } from './shard-folder.js';
 import { Session } from './session.js';
 import { inShard, parseShard } from './shard.js';
 
@@ -73,7 +73,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       // first documents are prepared here. A failure is not lost: the first page asked for meets
       // the same error.
       if (formats.some((format) => format.browser)) await session.browser.startEarly();
-      const { buildDocuments } = await import('./run.js');
+      const { buildDocuments } = await import('./queue.js');
       const built = await buildDocuments(stale, { session, baseKey: base, formats: ids, force: Boolean(options.force), onDocument: options.onDocument });
       stale.forEach((ref, i) => built.reports[i] && answered.set(ref, built.reports[i]));
       timings = built.timings;
@@ -93,7 +93,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       ...(config.builtInTemplates && { templates: 'built-in' as const }),
     };
     if (shard) dropOtherShards(config, shard);
-    await writeIndexes(session, report);
+    await writeIndexes(session.config, report, () => session.loadTools());
     if (ended) throw ended;
     report.summary.ms = Math.round(performance.now() - started);
     return report;

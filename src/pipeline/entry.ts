@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/types.js';
-import type { DocumentRef } from '../core/document.js';
+import type { DocumentRef } from '../core/document-ref.js';
 import { diagnosticsOf } from '../report/diagnostics.js';
 import type { Diagnostic, DocumentReport } from '../report/types.js';
 import type { Analysed } from './analyse.js';

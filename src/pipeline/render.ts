@@ -6,7 +6,7 @@ import type { RenderContext } from '../formats/context.js';
 import type { OutputFormat, Produced } from '../formats/format.js';
 import { runPageRules } from '../rules/run.js';
 import type { RuleContext } from '../rules/rule.js';
-import type { PreparedDocument } from '../transform/document.js';
+import type { PreparedDocument } from '../transform/prepared.js';
 
 /** What one format of a document came to: its files, or a failure; and what its page rules said. */
 export interface FormatOutcome {

@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import type { BrowserManager } from '../browser/manager.js';
-import { withLoadedPage } from './page.js';
+import { withLoadedPage } from './tab.js';
 
 export interface PictureOptions {
   label: string;

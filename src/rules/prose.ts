@@ -12,7 +12,7 @@ import { VFile } from 'vfile';
 import type { MessageOptions } from '../core/diagnostics.js';
 import { baseLanguage } from '../core/lang.js';
 import { forAudience, isAudienceBlock } from '../transform/audience.js';
-import type { PreparedDocument } from '../transform/document.js';
+import type { PreparedDocument } from '../transform/prepared.js';
 import { markdownToHtml } from '../transform/to-html.js';
 
 /** Text as sentences, and where to point at one of them (or at a word in one). */

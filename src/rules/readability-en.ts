@@ -6,7 +6,7 @@ import { smogFormula } from 'smog-formula';
 import { syllable } from 'syllable';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import type { PreparedDocument } from '../transform/document.js';
+import type { PreparedDocument } from '../transform/prepared.js';
 import { type MessageOptions } from '../core/diagnostics.js';
 import { remember } from '../core/memo.js';
 import { proseOf } from './prose.js';

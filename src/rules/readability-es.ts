@@ -3,7 +3,7 @@ import { toString as nlcstToString } from 'nlcst-to-string';
 import { visit } from 'unist-util-visit';
 import { type MessageOptions } from '../core/diagnostics.js';
 import type { EaseFigures, ReadingOptions } from '../core/readability.js';
-import type { PreparedDocument } from '../transform/document.js';
+import type { PreparedDocument } from '../transform/prepared.js';
 import { proseOf } from './prose.js';
 import { excerpt, MIN_WORDS, round } from './readability-en.js';
 import type { Reporter } from './rule.js';

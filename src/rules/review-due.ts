@@ -1,4 +1,4 @@
-import type { PreparedDocument } from '../transform/document.js';
+import type { PreparedDocument } from '../transform/prepared.js';
 import { daysBetween as days } from '../core/review.js';
 import { optionsOf, type Reporter, type ResolvedRules, type SourceRule } from './rule.js';
 

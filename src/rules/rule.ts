@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { PreparedDocument } from '../transform/document.js';
+import type { PreparedDocument } from '../transform/prepared.js';
 import type { PageFindings } from '../core/findings.js';
 import type { Place } from '../core/diagnostics.js';
 import type { Strings } from '../templates/brand.js';

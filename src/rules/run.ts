@@ -1,4 +1,4 @@
-import type { PreparedDocument } from '../transform/document.js';
+import type { PreparedDocument } from '../transform/prepared.js';
 import type { PageFindings } from '../core/findings.js';
 import type { PlainLanguage, Readability } from '../core/readability.js';
 import { pageRule, sourceRules } from './registry.js';

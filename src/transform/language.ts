@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import type { DocumentRef } from '../core/document.js';
+import type { DocumentRef } from '../core/document-ref.js';
 import { fail, type Place } from '../core/diagnostics.js';
 import { baseLanguage, type LanguageProblem } from '../core/lang.js';
 

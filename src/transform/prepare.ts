@@ -1,7 +1,7 @@
 import { VFile } from 'vfile';
 import { sha256 } from '../core/hash.js';
-import type { DocumentRef } from '../core/document.js';
-import type { PreparedDocument } from './document.js';
+import type { DocumentRef } from '../core/document-ref.js';
+import type { PreparedDocument } from './prepared.js';
 import { hasErrors } from '../core/diagnostics.js';
 import { readFrontMatter } from '../parse/front-matter.js';
 import { parseMarkdown } from '../parse/markdown.js';

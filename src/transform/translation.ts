@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import type { DocumentRef } from '../core/document.js';
+import type { DocumentRef } from '../core/document-ref.js';
 import { baseLanguage } from '../core/lang.js';
 import type { TranslationSource } from '../core/lookups.js';
 

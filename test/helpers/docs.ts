@@ -1,4 +1,4 @@
-import type { DocumentRef } from '../../src/core/document.js';
+import type { DocumentRef } from '../../src/core/document-ref.js';
 import type { ResolveAsset } from '../../src/transform/images.js';
 import type { ResolveInclude } from '../../src/transform/includes.js';
 import { prepareDocument } from '../../src/transform/prepare.js';

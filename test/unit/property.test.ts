@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import type { DocumentRef } from '../../src/core/document.js';
+import type { DocumentRef } from '../../src/core/document-ref.js';
 import { createResolvers } from '../../src/discover/resolvers.js';
 import { handoutBody } from '../../src/formats/handout/page.js';
 import { buildDeck } from '../../src/formats/slides/deck.js';

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DocumentRef } from '../../src/core/document.js';
+import type { DocumentRef } from '../../src/core/document-ref.js';
 import { UsageError } from '../../src/core/errors.js';
 import { inShard, parseShard, shardKey, shardOf } from '../../src/pipeline/shard.js';
-import { planMerge, type ShardInput } from '../../src/pipeline/merge.js';
+import { planMerge, type ShardInput } from '../../src/pipeline/merge-plan.js';
 import type { DocumentReport } from '../../src/report/types.js';
 
 const CONTENT = '/project/content';

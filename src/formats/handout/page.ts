@@ -1,6 +1,6 @@
 import type { Liquid } from 'liquidjs';
 import type { RenderContext } from '../context.js';
-import type { PreparedDocument } from '../../transform/document.js';
+import type { PreparedDocument } from '../../transform/prepared.js';
 import type { TemplateSet } from '../../templates/brand.js';
 import { ASSET_ORIGIN } from '../../templates/fonts.js';
 import { cssString, renderTemplate } from '../../templates/liquid.js';

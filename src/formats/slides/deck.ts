@@ -1,6 +1,6 @@
 import { toString } from 'mdast-util-to-string';
 import type { Position } from 'unist';
-import type { PreparedDocument } from '../../transform/document.js';
+import type { PreparedDocument } from '../../transform/prepared.js';
 import type { RenderContext } from '../context.js';
 import type { Strings, TemplateSet } from '../../templates/brand.js';
 import { cssString } from '../../templates/liquid.js';

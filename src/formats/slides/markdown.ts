@@ -4,7 +4,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify as toYaml } from 'yaml';
 import { normaliseSource } from '../page-data.js';
-import type { PreparedDocument } from '../../transform/document.js';
+import type { PreparedDocument } from '../../transform/prepared.js';
 import type { Brand, Strings } from '../../templates/brand.js';
 import { formatDate } from '../../templates/strings.js';
 import { markdownToHtml } from '../../transform/to-html.js';

@@ -29,7 +29,7 @@ export const slidesPptx: OutputFormat = {
   settings: (config) => ({ buildDate: config.buildDate, pptx: optionOf(config, MODE) }),
   pageRules: ['resource-blocked'],
   async produce(context) {
-    const [{ deckOf }, { pageText }, { documentDate }] = await Promise.all([import('./deck.js'), import('../text.js'), import('../../print/document.js')]);
+    const [{ deckOf }, { pageText }, { documentDate }] = await Promise.all([import('./deck.js'), import('../text.js'), import('../../print/print-document.js')]);
     const deck = deckOf(context);
     const { meta } = context.doc;
     const facts = {

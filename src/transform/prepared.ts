@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import type { DocumentRef } from '../core/document.js';
+import type { DocumentRef } from '../core/document-ref.js';
 import type { Place } from '../core/diagnostics.js';
 import type { FrontMatter } from '../parse/schema.js';
 

@@ -2,12 +2,12 @@ import { rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CachedOutput } from '../cache/store.js';
 import type { ResolvedConfig } from '../config/types.js';
-import type { PreparedDocument } from '../transform/document.js';
+import type { PreparedDocument } from '../transform/prepared.js';
 import { sha256 } from '../core/hash.js';
 import { toPosix } from '../core/paths.js';
 import type { OutputFormat, Produced } from '../formats/format.js';
 import type { Diagnostic } from '../report/types.js';
-import { writeAtomic } from '../write/atomic.js';
+import { writeAtomic } from './atomic.js';
 
 /**
  * Writes the files a format made into `output/<lang>/<slug>/`, each atomically, main file first,

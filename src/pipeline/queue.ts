@@ -1,13 +1,14 @@
 import pLimit from 'p-limit';
-import type { DocumentRef } from '../core/document.js';
+import type { DocumentRef } from '../core/document-ref.js';
 import type { DocumentReport } from '../report/types.js';
-import { buildDocument, type DocumentRun } from './document.js';
+import { buildDocument, type DocumentRun } from './build-document.js';
 import type { Session } from './session.js';
 
 /**
  * Builds the documents the cache could not answer for, a bounded number at a time through the
- * one browser. A document whose build threw has no report; the first such error is returned. This module and what it imports (templates, Markdown, Marp, PDF) are loaded only
- * when there is something to build.
+ * one browser. A document whose build threw has no report; the first such error is returned.
+ * This module and what it imports (templates, Markdown, Marp, PDF) are loaded only when there is
+ * something to build.
  */
 export async function buildDocuments(
   refs: readonly DocumentRef[],

@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import type { PreparedDocument } from '../transform/document.js';
+import type { PreparedDocument } from '../transform/prepared.js';
 import { VERSION } from '../core/version.js';
 import type { PageFindings } from '../core/findings.js';
 import type { ResolvedConfig } from '../config/types.js';

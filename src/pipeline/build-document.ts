@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { CachedOutput } from '../cache/store.js';
 import { reusableOutput } from '../cache/fresh.js';
 import { documentKey, formatKey } from '../cache/keys.js';
-import type { DocumentRef } from '../core/document.js';
+import type { DocumentRef } from '../core/document-ref.js';
 import { reviewState } from '../core/review.js';
 import { RenderContext } from '../formats/context.js';
 import { requireFormat } from '../formats/registry.js';
@@ -12,7 +12,7 @@ import type { DocumentReport, FormatFailure, OutputEntry } from '../report/types
 import { applySeverity } from '../rules/severity.js';
 import { analyseDocument, ruleContext } from './analyse.js';
 import { documentEntry } from './entry.js';
-import { writeOutputs } from './outputs.js';
+import { writeOutputs } from '../write/outputs.js';
 import { renderFormats, type FormatOutcome } from './render.js';
 import type { Session } from './session.js';
 import type { Tools } from './tools.js';
