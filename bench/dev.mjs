@@ -27,7 +27,13 @@ const started = performance.now();
 const server = await startDevServer({ cwd: dir, port: 0, flags: launch.explicit ? { browser: launch.executablePath } : {} });
 const startMs = performance.now() - started;
 const profile = mkdtempSync(path.join(tmpdir(), 'bench-dev-viewer-'));
-const viewer = await puppeteer.launch({ executablePath: launch.executablePath, headless: launch.headless, args: launch.args, userDataDir: profile, protocolTimeout: 60_000 });
+const viewer = await puppeteer.launch({
+  executablePath: launch.executablePath,
+  headless: launch.headless,
+  args: launch.args,
+  userDataDir: profile,
+  protocolTimeout: 60_000,
+});
 const result = { startMs, textMs: [], pdfMs: [], failures: [] };
 try {
   const lang = server.state().documents.find((d) => d.slug === slug)?.lang ?? 'en';
@@ -36,8 +42,7 @@ try {
   await page.goto(`${server.url}${lang}/${slug}/handout.html`, { waitUntil: 'load' });
   await page.waitForSelector('.pagedjs_pages', { timeout: TIMEOUT_MS });
   /** True once the laid-out preview (Paged.js's pages) holds `marker`; false while the page reloads. */
-  const shows = (marker) =>
-    page.evaluate((m) => document.querySelector('.pagedjs_pages')?.textContent?.includes(m) ?? false, marker).catch(() => false);
+  const shows = (marker) => page.evaluate((m) => document.querySelector('.pagedjs_pages')?.textContent?.includes(m) ?? false, marker).catch(() => false);
 
   for (let i = 1; i <= EDITS; i++) {
     await server.idle();

@@ -58,7 +58,11 @@ for (const size of SIZES) {
   await build('one-word');
   edit(path.join(dir, 'content/_partials/stem-cells.md'), "the body's starter cells, because", "the body's first cells, because");
   await build('partial');
-  for (const [change, head] of [['nothing changed', 'same'], ['one word in one document', 'one-word'], ['one word in a partial every document includes', 'partial']] as const) {
+  for (const [change, head] of [
+    ['nothing changed', 'same'],
+    ['one word in one document', 'one-word'],
+    ['one word in a partial every document includes', 'partial'],
+  ] as const) {
     const runsMs: number[] = [];
     let listed = { documents: 0, pages: 0, drawn: 0 };
     for (let i = 0; i < RUNS; i++) {
@@ -71,7 +75,9 @@ for (const size of SIZES) {
     const expected = head === 'same' ? 0 : head === 'one-word' ? 1 : size === 3 ? 3 : size;
     if (listed.documents !== expected) throw new Error(`${change} at ${size}: listed ${listed.documents} documents, expected ${expected}`);
     rows.push({ size, change, ...listed, runsMs, ms: median(runsMs) });
-    console.error(`${size} documents, ${change}: ${Math.round(median(runsMs))} ms (${listed.documents} documents, ${listed.pages} pages listed, ${listed.drawn} pages drawn)`);
+    console.error(
+      `${size} documents, ${change}: ${Math.round(median(runsMs))} ms (${listed.documents} documents, ${listed.pages} pages listed, ${listed.drawn} pages drawn)`,
+    );
   }
 }
 
@@ -80,6 +86,8 @@ console.log('| documents | change | listed | pages drawn | `handouts diff --repo
 console.log('| ---: | --- | --- | ---: | ---: |');
 for (const row of rows) {
   const range = `${seconds(Math.min(...row.runsMs))} – ${seconds(Math.max(...row.runsMs))}`;
-  console.log(`| ${row.size === 3 ? '3 (the repository\'s content)' : row.size} | ${row.change} | ${row.documents} documents, ${row.pages} pages | ${row.drawn} | ${seconds(row.ms)} (${range}), ${row.runsMs.length} |`);
+  console.log(
+    `| ${row.size === 3 ? "3 (the repository's content)" : row.size} | ${row.change} | ${row.documents} documents, ${row.pages} pages | ${row.drawn} | ${seconds(row.ms)} (${range}), ${row.runsMs.length} |`,
+  );
 }
 writeFileSync(path.join(BENCH, 'diff-results.json'), `${JSON.stringify({ formats: FORMATS, rows }, null, 2)}\n`);

@@ -6,7 +6,7 @@
 // it a browser start per process, which its CLI does not do.
 // Usage: node bench/md-to-pdf-pool.cjs CONCURRENCY LAUNCH_OPTIONS_JSON FILE.md...
 'use strict';
-const path = require('path');
+const path = require('node:path');
 // md-to-pdf's own get-port (its CLI takes a free port with it), wherever npm placed it.
 const getPort = require(require.resolve('get-port', { paths: [path.dirname(require.resolve('md-to-pdf/package.json'))] }));
 const { defaultConfig } = require('md-to-pdf/dist/lib/config');
@@ -26,7 +26,7 @@ async function main() {
       const file = files[next++];
       await convertMdToPdf({ path: file }, config, { args }).catch((error) => {
         failed++;
-        console.error(`${file}: ${error && error.stack ? error.stack : error}`);
+        console.error(`${file}: ${error?.stack ? error.stack : error}`);
       });
     }
   };

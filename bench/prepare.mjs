@@ -22,20 +22,31 @@ import { unified } from 'unified';
 // The tool's copy the harness measures (bench/run.ts), else this checkout.
 const TOOL = process.env.BENCH_TOOL_DIR ?? path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dist = (file) => import(pathToFileURL(path.join(TOOL, 'dist', file)).href);
-const [{ loadConfig }, { Session }, { discoverDocuments }, { analyseDocument }, { RenderContext }, { requireFormat }, { planDeck }, { deckMarkdown }, { brandFor }, { forAudience }, { cssString }] =
-  await Promise.all([
-    dist('config/load.js'),
-    dist('pipeline/session.js'),
-    dist('discover/documents.js'),
-    dist('pipeline/analyse.js'),
-    dist('formats/context.js'),
-    dist('formats/registry.js'),
-    dist('formats/slides/split.js'),
-    dist('formats/slides/markdown.js'),
-    dist('templates/strings.js'),
-    dist('transform/audience.js'),
-    dist('templates/liquid.js'),
-  ]);
+const [
+  { loadConfig },
+  { Session },
+  { discoverDocuments },
+  { analyseDocument },
+  { RenderContext },
+  { requireFormat },
+  { planDeck },
+  { deckMarkdown },
+  { brandFor },
+  { forAudience },
+  { cssString },
+] = await Promise.all([
+  dist('config/load.js'),
+  dist('pipeline/session.js'),
+  dist('discover/documents.js'),
+  dist('pipeline/analyse.js'),
+  dist('formats/context.js'),
+  dist('formats/registry.js'),
+  dist('formats/slides/split.js'),
+  dist('formats/slides/markdown.js'),
+  dist('templates/strings.js'),
+  dist('transform/audience.js'),
+  dist('templates/liquid.js'),
+]);
 
 const dir = path.resolve(process.argv[2] ?? '.');
 const config = await loadConfig({ cwd: dir });
@@ -78,7 +89,14 @@ for (const ref of discoverDocuments(config.content, config.root, [], config.root
   for (const format of formats) {
     const html = path.join(floorDir, 'pages', `${ref.slug}.${format.id}.html`);
     writeFileSync(html, await format.page(context));
-    pages.push({ html, pdf: path.join(floorDir, 'out', `${ref.slug}.${format.id}.pdf`), format: format.id, document: ref.slug, lang: document.lang, fill: FILLED.has(format.id) });
+    pages.push({
+      html,
+      pdf: path.join(floorDir, 'out', `${ref.slug}.${format.id}.pdf`),
+      format: format.id,
+      document: ref.slug,
+      lang: document.lang,
+      fill: FILLED.has(format.id),
+    });
   }
 
   // Marp CLI: the deck's Marp Markdown, as buildDeck (src/formats/slides/deck.ts) makes it.

@@ -147,7 +147,11 @@ async function series(steps: Step[], runs: number): Promise<Summary[]> {
 
 /** The line of a failed run's output that says what went wrong. */
 function lastLine(text: string): string {
-  const lines = text.trim().split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .trim()
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return (lines.find((l) => /error/i.test(l)) ?? lines.pop() ?? '').slice(0, 160).replace(/\|/g, '/');
 }
 
@@ -231,7 +235,8 @@ async function benchSize(size: number, launch: Launch, rows: Row[], dev: DevFigu
     return added;
   };
   const compare = (row: Row, base: Row) => {
-    if (row.ms !== undefined && base.ms !== undefined && row.count && base.count) Object.assign(row, { against: base.tool, vs: row.ms / row.count / (base.ms / base.count) });
+    if (row.ms !== undefined && base.ms !== undefined && row.count && base.count)
+      Object.assign(row, { against: base.tool, vs: row.ms / row.count / (base.ms / base.count) });
   };
   const section = (text: string) => console.error(`n=${size}: ${text}`);
 
@@ -245,7 +250,16 @@ async function benchSize(size: number, launch: Launch, rows: Row[], dev: DevFigu
   add({ tool: 'handouts', work: 'rebuild, nothing changed', count: size, unit: 'document', perUnit: false }, unchanged!);
   let edit = 0;
   const [one] = await series(
-    [{ label: 'handouts rebuild, one changed', run: () => (appendFileSync(files[0]!, `\nEdited ${++edit}.\n`), handouts([])), check: built(1, (doc) => (doc.slug === prepared.documents[0]?.slug ? toolPdfs() : [])) }],
+    [
+      {
+        label: 'handouts rebuild, one changed',
+        run: () => {
+          appendFileSync(files[0]!, `\nEdited ${++edit}.\n`);
+          return handouts([]);
+        },
+        check: built(1, (doc) => (doc.slug === prepared.documents[0]?.slug ? toolPdfs() : [])),
+      },
+    ],
     RUNS,
   );
   add({ tool: 'handouts', work: 'rebuild, one document changed (every format)', count: 1, unit: 'document' }, one!);
@@ -253,7 +267,10 @@ async function benchSize(size: number, launch: Launch, rows: Row[], dev: DevFigu
     [
       {
         label: 'handouts rebuild, one changed, PDF formats',
-        run: () => (appendFileSync(files[0]!, `\nEdited ${++edit}.\n`), handouts(['--format', prepared.formats.join(',')])),
+        run: () => {
+          appendFileSync(files[0]!, `\nEdited ${++edit}.\n`);
+          return handouts(['--format', prepared.formats.join(',')]);
+        },
         check: built(1, (doc) => (doc.slug === prepared.documents[0]?.slug ? toolPdfs() : [])),
       },
     ],
@@ -266,7 +283,10 @@ async function benchSize(size: number, launch: Launch, rows: Row[], dev: DevFigu
   // 2. The writer's loop, on a built project.
   if (size === DEV_SIZE) {
     section(`dev server, ${EDITS} saves`);
-    const run = await measure(process.execPath, [path.join(BENCH, 'dev.mjs'), dir, files[0]!, JSON.stringify(launch), String(EDITS)], { cwd: dir, timeoutMs: 1_800_000 });
+    const run = await measure(process.execPath, [path.join(BENCH, 'dev.mjs'), dir, files[0]!, JSON.stringify(launch), String(EDITS)], {
+      cwd: dir,
+      timeoutMs: 1_800_000,
+    });
     let figures: DevFigures | undefined;
     let problem = run.code !== 0 ? `exit ${run.code}: ${lastLine(run.stderr)}` : undefined;
     try {
@@ -295,7 +315,10 @@ async function benchSize(size: number, launch: Launch, rows: Row[], dev: DevFigu
         label: 'floor',
         run: () => {
           for (const file of floorPdfs) rmSync(file, { force: true });
-          return measure(process.execPath, [path.join(BENCH, 'floor.mjs'), path.join(dir, 'floor/job.json'), JSON.stringify(launch)], { cwd: BENCH, timeoutMs });
+          return measure(process.execPath, [path.join(BENCH, 'floor.mjs'), path.join(dir, 'floor/job.json'), JSON.stringify(launch)], {
+            cwd: BENCH,
+            timeoutMs,
+          });
         },
         check: async () => (await pdfPages(floorPdfs)).problem,
       },
@@ -309,17 +332,37 @@ async function benchSize(size: number, launch: Launch, rows: Row[], dev: DevFigu
     const toolFiles = floorJob.pages.map((p) => path.join(output, p.lang, p.document, toolPdfName[p.format]!));
     const toolPages = (await pdfPages(toolFiles)).pages;
     const differ = floorJob.pages.filter((p, i) => floorPages.get(p.pdf) !== toolPages.get(toolFiles[i]!));
-    samePages = differ.length ? `page counts differ from the tool's for ${differ.length} PDFs (${differ.slice(0, 2).map((p) => `${p.document} ${p.format}`).join(', ')})` : 'page counts equal the tool\'s';
+    samePages = differ.length
+      ? `page counts differ from the tool's for ${differ.length} PDFs (${differ
+          .slice(0, 2)
+          .map((p) => `${p.document} ${p.format}`)
+          .join(', ')})`
+      : "page counts equal the tool's";
   }
   const formatsText = `${prepared.formats.length} PDF formats`;
   const toolRow = add({ tool: 'handouts', work: `cold build, ${formatsText} only`, count: floorPdfs.length, unit: 'PDF' }, toolPdf!);
-  const floorRow = add({ tool: 'floor: bare Puppeteer', work: `the same ${floorPdfs.length} pages, printed as the tool prints them`, count: floorPdfs.length, unit: 'PDF', note: samePages }, floor!);
+  const floorRow = add(
+    {
+      tool: 'floor: bare Puppeteer',
+      work: `the same ${floorPdfs.length} pages, printed as the tool prints them`,
+      count: floorPdfs.length,
+      unit: 'PDF',
+      note: samePages,
+    },
+    floor!,
+  );
   compare(toolRow, floorRow);
 
   // 4. The peers, each against the tool doing the same job.
   if (size > PEERS_UP_TO) {
-    add({ tool: MARP, work: 'decks to PDF', count: size, unit: 'deck' }, { status: 'not run', note: `peers run up to ${PEERS_UP_TO} documents (--peers-up-to)` });
-    add({ tool: MD_TO_PDF, work: 'handouts to PDF', count: size, unit: 'handout' }, { status: 'not run', note: `peers run up to ${PEERS_UP_TO} documents (--peers-up-to)` });
+    add(
+      { tool: MARP, work: 'decks to PDF', count: size, unit: 'deck' },
+      { status: 'not run', note: `peers run up to ${PEERS_UP_TO} documents (--peers-up-to)` },
+    );
+    add(
+      { tool: MD_TO_PDF, work: 'handouts to PDF', count: size, unit: 'handout' },
+      { status: 'not run', note: `peers run up to ${PEERS_UP_TO} documents (--peers-up-to)` },
+    );
     return;
   }
   section('slides against Marp CLI');
@@ -335,7 +378,23 @@ async function benchSize(size: number, launch: Launch, rows: Row[], dev: DevFigu
           rmSync(marpOut, { recursive: true, force: true });
           return measure(
             path.join(BENCH, 'node_modules/.bin/marp'),
-            ['--pdf', '--input-dir', path.join(dir, 'marp/in'), '--output', marpOut, '--theme-set', path.join(dir, 'marp/theme.css'), '--html', '--allow-local-files', '--browser', 'chrome', '--browser-path', launch.executablePath, '--parallel', String(CONCURRENCY)],
+            [
+              '--pdf',
+              '--input-dir',
+              path.join(dir, 'marp/in'),
+              '--output',
+              marpOut,
+              '--theme-set',
+              path.join(dir, 'marp/theme.css'),
+              '--html',
+              '--allow-local-files',
+              '--browser',
+              'chrome',
+              '--browser-path',
+              launch.executablePath,
+              '--parallel',
+              String(CONCURRENCY),
+            ],
             { cwd: dir, env: { CHROME_NO_SANDBOX: '1' }, timeoutMs },
           );
         },
@@ -352,10 +411,10 @@ async function benchSize(size: number, launch: Launch, rows: Row[], dev: DevFigu
     const marpPages = (await pdfPages(marpPdfs)).pages;
     const toolPages = (await pdfPages(prepared.documents.map((doc) => path.join(doc.output, slidesName)))).pages;
     const differ = prepared.documents.filter((doc, i) => marpPages.get(marpPdfs[i]!) !== toolPages.get(path.join(doc.output, slidesName)));
-    sameSlides = differ.length ? `slide counts differ from the tool's for ${differ.length} decks` : 'slide counts equal the tool\'s';
+    sameSlides = differ.length ? `slide counts differ from the tool's for ${differ.length} decks` : "slide counts equal the tool's";
   }
   const toolSlidesRow = add({ tool: 'handouts', work: 'cold build, slides-pdf only', count: size, unit: 'deck' }, toolSlides!);
-  const marpRow = add({ tool: MARP, work: 'the same decks (the tool\'s Marp Markdown and theme) to PDF', count: size, unit: 'deck', note: sameSlides }, marp!);
+  const marpRow = add({ tool: MARP, work: "the same decks (the tool's Marp Markdown and theme) to PDF", count: size, unit: 'deck', note: sameSlides }, marp!);
   compare(toolSlidesRow, marpRow);
 
   section('handouts against md-to-pdf');
@@ -401,7 +460,14 @@ function table(rows: Row[], heading: string): string {
   const legend =
     'vs: time per unit of the row / that of the row named, doing the same job (below 1: faster). ' +
     'Peak memory: proportional set size of the whole process tree, browser included, highest of the runs.';
-  const lines = [heading, '', legend, '', '| N | tool | work | count | wall time: median (min – max), runs | per unit | vs | peak memory | note |', '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |'];
+  const lines = [
+    heading,
+    '',
+    legend,
+    '',
+    '| N | tool | work | count | wall time: median (min – max), runs | per unit | vs | peak memory | note |',
+    '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |',
+  ];
   for (const row of rows) {
     const time =
       row.ms !== undefined
@@ -409,7 +475,9 @@ function table(rows: Row[], heading: string): string {
         : `${row.status}`;
     const perUnit = row.ms !== undefined && row.count > 1 && row.perUnit !== false ? `${seconds(row.ms / row.count)} / ${row.unit}` : '';
     const vs = row.vs !== undefined ? `${row.vs.toFixed(2)}x ${row.against}` : '';
-    lines.push(`| ${row.size} | ${row.tool} | ${row.work} | ${row.count} ${row.unit}${row.count === 1 ? '' : 's'} | ${time} | ${perUnit} | ${vs} | ${row.peakMb ? `${row.peakMb} MB` : ''} | ${(row.note ?? '').replace(/\|/g, '/')} |`);
+    lines.push(
+      `| ${row.size} | ${row.tool} | ${row.work} | ${row.count} ${row.unit}${row.count === 1 ? '' : 's'} | ${time} | ${perUnit} | ${vs} | ${row.peakMb ? `${row.peakMb} MB` : ''} | ${(row.note ?? '').replace(/\|/g, '/')} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -437,7 +505,10 @@ if (!candidate) throw new Error(`No browser for the benchmark: ${attempts.map((a
 // As src/browser/manager.ts launches it: the pool's page reuse, headless mode and switches.
 const pageUses = Number(/\bconst PAGE_USES = (\d+)/.exec(readFileSync(path.join(TOOL, 'dist/browser/manager.js'), 'utf8'))?.[1]);
 if (!pageUses) throw new Error('PAGE_USES not found in dist/browser/manager.js; bench/run.ts reads the page-reuse count from there');
-const headlessShell = candidate.kind === 'headless-shell' || candidate.kind === 'npm-package' || (candidate.kind === 'explicit' && /headless|shell/i.test(path.basename(candidate.executablePath)));
+const headlessShell =
+  candidate.kind === 'headless-shell' ||
+  candidate.kind === 'npm-package' ||
+  (candidate.kind === 'explicit' && /headless|shell/i.test(path.basename(candidate.executablePath)));
 const launch: Launch = {
   executablePath: candidate.executablePath,
   explicit: candidate.kind === 'explicit',
@@ -449,7 +520,9 @@ const launch: Launch = {
 };
 const version = execFileSync(candidate.executablePath, ['--version'], { encoding: 'utf8' }).trim();
 const date = new Date().toISOString();
-console.error(`Chromium for every tool: ${candidate.label} (${version}), headless ${headlessShell ? 'shell' : 'new'}; ${CONCURRENCY} at a time, pages reused ${pageUses} times; sizes ${SIZES.join(', ')}; ${RUNS} runs each`);
+console.error(
+  `Chromium for every tool: ${candidate.label} (${version}), headless ${headlessShell ? 'shell' : 'new'}; ${CONCURRENCY} at a time, pages reused ${pageUses} times; sizes ${SIZES.join(', ')}; ${RUNS} runs each`,
+);
 const rows: Row[] = [];
 const dev: DevFigures[] = [];
 const durations: Record<string, number> = {};
@@ -464,7 +537,9 @@ load.end = loadavg().map((n) => Number(n.toFixed(2)));
 const heading =
   `${date.slice(0, 10)}; handouts ${git.commit ?? ''}${git.changedFiles ? ` + ${git.changedFiles} changed files` : ''} (dist ${codeHash}); ${version} (${candidate.label}, headless ${headlessShell ? 'shell' : 'new'}) for every tool; ` +
   `concurrency ${CONCURRENCY}; Node ${process.version}; ${availableParallelism()} cores; load average ${load.start[0]} at start, ${load.end[0]} at end; ` +
-  `${RUNS} run${RUNS === 1 ? '' : 's'} per row (the dev rows: ${EDITS} saves), interleaved with the row compared; time to run: ${Object.entries(durations).map(([n, s]) => `n=${n} ${Math.round(s / 60)} min`).join(', ')}`;
+  `${RUNS} run${RUNS === 1 ? '' : 's'} per row (the dev rows: ${EDITS} saves), interleaved with the row compared; time to run: ${Object.entries(durations)
+    .map(([n, s]) => `n=${n} ${Math.round(s / 60)} min`)
+    .join(', ')}`;
 const output = table(rows, heading);
 console.log(output);
 writeFileSync(

@@ -22,14 +22,45 @@ try {
   for (const name of readdirSync(files).filter((file) => /-latin-(400|700)-(normal|italic)\.woff$/.test(file))) {
     writeFileSync(path.join(fonts, name.replace(/\.woff$/, '.ttf')), toSfnt(new Uint8Array(readFileSync(path.join(files, name)))));
   }
-  writeFileSync(path.join(work, 'fonts.conf'), `<?xml version="1.0"?>\n<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>${fonts}</dir><cachedir>${work}/cache</cachedir></fontconfig>\n`);
+  writeFileSync(
+    path.join(work, 'fonts.conf'),
+    `<?xml version="1.0"?>\n<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>${fonts}</dir><cachedir>${work}/cache</cachedir></fontconfig>\n`,
+  );
   const env = { ...process.env, FONTCONFIG_FILE: path.join(work, 'fonts.conf') };
-  execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(path.join(work, 'profile')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', work, path.join(deck, 'slides.pptx')], { env, stdio: 'ignore' });
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=${pathToFileURL(path.join(work, 'profile')).href}`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      work,
+      path.join(deck, 'slides.pptx'),
+    ],
+    { env, stdio: 'ignore' },
+  );
   const draw = (pdf, page, name) => {
-    execFileSync('pdftoppm', ['-f', String(page), '-l', String(page), '-scale-to-x', '640', '-scale-to-y', '360', '-png', '-singlefile', pdf, path.join(work, name)]);
+    execFileSync('pdftoppm', [
+      '-f',
+      String(page),
+      '-l',
+      String(page),
+      '-scale-to-x',
+      '640',
+      '-scale-to-y',
+      '360',
+      '-png',
+      '-singlefile',
+      pdf,
+      path.join(work, name),
+    ]);
     return PNG.sync.read(readFileSync(path.join(work, `${name}.png`)));
   };
-  for (const [page, name] of [[1, 'pptx-title'], [6, 'pptx-section']]) {
+  for (const [page, name] of [
+    [1, 'pptx-title'],
+    [6, 'pptx-section'],
+  ]) {
     const [left, right] = [draw(path.join(deck, 'slides.pdf'), page, `deck-${page}`), draw(path.join(work, 'slides.pdf'), page, `pptx-${page}`)];
     const gap = 16;
     const sheet = new PNG({ width: left.width + gap + right.width, height: left.height });

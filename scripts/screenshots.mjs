@@ -46,7 +46,8 @@ try {
   const review = mkdtempSync(path.join(tmpdir(), 'handouts-diff-'));
   try {
     cpSync(path.join(root, 'content'), path.join(review, 'content'), { recursive: true });
-    const cli = (...args) => execFileSync(process.execPath, [path.join(root, 'bin/handouts.js'), ...args], { cwd: review, stdio: ['ignore', 'ignore', 'inherit'] });
+    const cli = (...args) =>
+      execFileSync(process.execPath, [path.join(root, 'bin/handouts.js'), ...args], { cwd: review, stdio: ['ignore', 'ignore', 'inherit'] });
     cli('build', '--quiet', '--format', 'handout-pdf,slides-pdf', '--out', 'base', '--browser-endpoint', browser.wsEndpoint());
     const source = path.join(review, 'content/sjogrens-syndrome.md');
     writeFileSync(source, readFileSync(source, 'utf8').replace('Dry eyes may feel gritty or burn.', 'Dry eyes may feel gritty or sting.'));
@@ -58,7 +59,9 @@ try {
     }
     await page.setViewport({ width: 1300, height: 1050 });
     await page.goto(pathToFileURL(path.join(review, 'review/index.html')).href, { waitUntil: 'load' });
-    await page.evaluate(() => document.querySelectorAll('img').forEach((img) => (img.loading = 'eager')));
+    await page.evaluate(() => {
+      for (const img of document.querySelectorAll('img')) img.loading = 'eager';
+    });
     await page.waitForFunction(() => [...document.images].every((img) => img.complete));
     await page.screenshot({ path: path.join(root, 'docs/diff-report.png') });
   } finally {

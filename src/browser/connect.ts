@@ -48,7 +48,7 @@ export async function connectBrowser(endpoint: string, options: ConnectOptions =
     {
       hint:
         'Check that the browser is running with a debugging port (e.g. --remote-debugging-port=9222); that a ws:// URL is ' +
-        "the current one, since it changes each time the browser starts (read `webSocketDebuggerUrl` from http://HOST:PORT/json/version, " +
+        'the current one, since it changes each time the browser starts (read `webSocketDebuggerUrl` from http://HOST:PORT/json/version, ' +
         'or pass http://HOST:PORT and it is read for you); and that a pool service (browserless, ...) accepts connections ' +
         '(running, below its session limit, token valid).',
     },
@@ -129,7 +129,11 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(stopped());
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(timer), reject(stopped())), { once: true });
+    const abort = () => {
+      clearTimeout(timer);
+      reject(stopped());
+    };
+    signal?.addEventListener('abort', abort, { once: true });
   });
 }
 

@@ -16,7 +16,12 @@ export interface Attempt {
 }
 
 /** Chromium headless-shell builds: made for printing and about 2.5x faster at it than full Chrome. */
-export const HEADLESS_SHELLS = ['/usr/bin/chromium-headless-shell', '/usr/lib/chromium/chrome-headless-shell', '/usr/bin/chrome-headless-shell', '/usr/bin/headless_shell'];
+export const HEADLESS_SHELLS = [
+  '/usr/bin/chromium-headless-shell',
+  '/usr/lib/chromium/chrome-headless-shell',
+  '/usr/bin/chrome-headless-shell',
+  '/usr/bin/headless_shell',
+];
 export const SYSTEM_CHROMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome', 'chrome'];
 
 export interface DiscoverOptions {

@@ -23,7 +23,7 @@ export function cachedReport(
   formats: readonly string[] = config.formats,
 ): DocumentReport | undefined {
   const entry = cache.get(ref.source);
-  if (!entry || entry.report.status !== 'built') return undefined;
+  if (entry?.report.status !== 'built') return undefined;
   if (documentKey(base, Object.entries(entry.deps)) !== entry.hash) return undefined;
   if (!depsUnchanged(entry, config.root)) return undefined;
   if (entryReview(entry, config) !== entry.review) return undefined;

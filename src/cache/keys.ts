@@ -15,7 +15,6 @@ import { BUILT_IN_TEMPLATES, VERSION } from '../core/version.js';
  * so a rebuild with nothing to do can decide so without loading the rendering stack.
  */
 
-
 /**
  * Every template file in effect, by its path under `templates/`: the project's where it has the
  * file, else the built-in one (see templates/load.ts).
@@ -36,7 +35,11 @@ export function filesFingerprint(files: ReadonlyMap<string, string>, names: Iter
   const hash = createHash('sha256');
   for (const name of [...new Set(names)].sort()) {
     const file = files.get(name);
-    hash.update(name).update('\0').update(file ? readFileSync(file) : 'missing').update('\0');
+    hash
+      .update(name)
+      .update('\0')
+      .update(file ? readFileSync(file) : 'missing')
+      .update('\0');
   }
   return hash.digest('hex');
 }
@@ -48,7 +51,12 @@ export function filesFingerprint(files: ReadonlyMap<string, string>, names: Iter
  * instead, so changing the brochure's CSS rebuilds the brochures alone.
  */
 export function templatesFingerprint(files: ReadonlyMap<string, string>, root: string, formatsOwn: ReadonlySet<string>): string {
-  const hash = createHash('sha256').update(filesFingerprint(files, [...files.keys()].filter((name) => !formatsOwn.has(name))));
+  const hash = createHash('sha256').update(
+    filesFingerprint(
+      files,
+      [...files.keys()].filter((name) => !formatsOwn.has(name)),
+    ),
+  );
   try {
     const brand = parse(readFileSync(files.get('brand.yaml')!, 'utf8')) as { font?: { package?: string } };
     const name = brand?.font?.package;
@@ -111,4 +119,3 @@ export function formatKey(documentHash: string, format: OutputFormat, config: Re
   const settings = JSON.stringify(format.settings(config));
   return sha256(`${documentHash}\0${format.id}\0${settings}\0${format.browser ? browser : ''}\0${templates}`);
 }
-

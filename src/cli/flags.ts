@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { type Command, CommanderError, Option } from 'commander';
 import type { UserConfig } from '../config/types.js';
 import { allFormats, formatGroups } from '../formats/registry.js';
 import type { Reporter } from './output.js';
@@ -44,7 +44,11 @@ export function commonOptions(command: Command): Command {
     .option('--today <date>', 'the date review rules take as today, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else the clock)')
     .option('--json', 'write one JSON report to stdout');
   if (REPORTING.includes(command.name())) {
-    command.addOption(new Option('--reporter <name>', 'how diagnostics are printed on stderr: human lines, or github workflow commands (annotations in GitHub Actions)').choices(['human', 'github']).default('human'));
+    command.addOption(
+      new Option('--reporter <name>', 'how diagnostics are printed on stderr: human lines, or github workflow commands (annotations in GitHub Actions)')
+        .choices(['human', 'github'])
+        .default('human'),
+    );
   }
   return command
     .option('--quiet', 'print only errors')
@@ -65,7 +69,10 @@ export function toUserConfig(flags: CommonFlags): UserConfig {
   return {
     content: flags.content,
     out: flags.out,
-    formats: flags.format?.split(',').map((name) => name.trim()).filter(Boolean),
+    formats: flags.format
+      ?.split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
     concurrency: flags.concurrency,
     timeout: flags.timeout,
     browser: flags.browser,
@@ -79,18 +86,21 @@ export function toUserConfig(flags: CommonFlags): UserConfig {
 
 function positiveNumber(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new CommanderError(2, 'handouts.invalidArgument', `error: --timeout must be a number of seconds above 0, got \`${value}\``);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new CommanderError(2, 'handouts.invalidArgument', `error: --timeout must be a number of seconds above 0, got \`${value}\``);
   return n;
 }
 
 function positiveInt(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new CommanderError(2, 'handouts.invalidArgument', `error: --concurrency must be a whole number of 1 or more, got \`${value}\``);
+  if (!Number.isInteger(n) || n < 1)
+    throw new CommanderError(2, 'handouts.invalidArgument', `error: --concurrency must be a whole number of 1 or more, got \`${value}\``);
   return n;
 }
 
 export function port(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new CommanderError(2, 'handouts.invalidArgument', `error: --port must be a port number from 0 to 65535, got \`${value}\``);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new CommanderError(2, 'handouts.invalidArgument', `error: --port must be a port number from 0 to 65535, got \`${value}\``);
   return n;
 }

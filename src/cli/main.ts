@@ -79,7 +79,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     });
   program
     .command('new')
-    .argument('<slug>', 'the new document\'s file name without .md: lowercase letters, digits and hyphens')
+    .argument('<slug>', "the new document's file name without .md: lowercase letters, digits and hyphens")
     .description('start a new document, content/<slug>.md, with every gap marked TODO (never overwrites)')
     .option('--content <dir>', 'folder of Markdown sources (default: content)')
     .option('--config <file>', 'config file (default: handouts.config.yaml when present)')
@@ -94,9 +94,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0
-        ? ExitCode.ok
-        : ExitCode.usage;
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     throw error;
   }

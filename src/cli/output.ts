@@ -61,7 +61,8 @@ export function createOutput(
       const count = total ? `[${finished}/${total}] ` : '';
       // Paths inside the document's folder: `handout.pdf`, `slides/001.png` (and how many more).
       const inFolder = (file: string) => file.slice(file.indexOf(`/${report.slug}/`) + report.slug.length + 2);
-      const files = () => report.outputs.map((o) => `${inFolder(o.file)}${o.files && o.files.length > 1 ? ` +${o.files.length - 1}` : ''}${o.pages ? ` (${o.pages})` : ''}`);
+      const files = () =>
+        report.outputs.map((o) => `${inFolder(o.file)}${o.files && o.files.length > 1 ? ` +${o.files.length - 1}` : ''}${o.pages ? ` (${o.pages})` : ''}`);
       if (report.failures?.length) {
         const failed = report.failures.map((f) => `${f.format}${f.kept ? ' (previous file kept)' : ''}`).join(', ');
         write(`${count}✗ ${report.source}: ${failed} failed${report.outputs.length ? `; the others are current: ${files().join(', ')}` : ''}`);

@@ -62,7 +62,10 @@ export function resolveConfig(sources: ConfigSources): ResolvedConfig {
 
   const origins: Partial<Record<string, string>> = {};
   const pick = <K extends keyof CoreConfig & string>(key: K): { value: NonNullable<CoreConfig[K]>; base: string } | undefined => {
-    const found = (value: unknown, base: string, origin: string) => ((origins[key] = origin), { value: value as NonNullable<CoreConfig[K]>, base });
+    const found = (value: unknown, base: string, origin: string) => {
+      origins[key] = origin;
+      return { value: value as NonNullable<CoreConfig[K]>, base };
+    };
     if (flags[key] !== undefined) return found(flags[key], cwd, `--${key.replace(/_/g, '-').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
     if (file?.config[key] !== undefined) return found(file.config[key], fileDir, `\`${key}\` in ${path.basename(file.path)}`);
     if (environment[key] !== undefined) return found(environment[key], cwd, environmentNames[key] ?? environmentNamesOf(lookups)[key]?.join(' or ') ?? key);
@@ -115,10 +118,11 @@ export function resolveConfig(sources: ConfigSources): ResolvedConfig {
   };
 }
 
-
 /** `true`: every format that can make a print-shop version; a list: those named (groups expanded). */
 function resolvePrintReady(value: boolean | string[] | undefined): string[] {
-  const able = allFormats().filter((format) => format.printReady).map((format) => format.id);
+  const able = allFormats()
+    .filter((format) => format.printReady)
+    .map((format) => format.id);
   if (!value) return [];
   if (value === true) return able;
   const unknown = unknownFormats(value);
@@ -130,7 +134,10 @@ function resolvePrintReady(value: boolean | string[] | undefined): string[] {
 }
 
 /** The names of the environment variables that are set, by config key. */
-export function environmentValues(env: Readonly<Record<string, string | undefined>>, lookups: ConfigLookups = REGISTERED): Record<string, { name: string; value: string }> {
+export function environmentValues(
+  env: Readonly<Record<string, string | undefined>>,
+  lookups: ConfigLookups = REGISTERED,
+): Record<string, { name: string; value: string }> {
   const found: Record<string, { name: string; value: string }> = {};
   for (const [key, names] of Object.entries(environmentNamesOf(lookups))) {
     const name = names.find((candidate) => env[candidate]);

@@ -4,9 +4,7 @@
  */
 
 /** What the I/O edge answers when asked for an included file. */
-export type IncludeLookup =
-  | { ok: true; file: string; text: string }
-  | { ok: false; file: string; reason: 'missing' | 'outside' };
+export type IncludeLookup = { ok: true; file: string; text: string } | { ok: false; file: string; reason: 'missing' | 'outside' };
 
 /**
  * Resolves `src` as written in `from` (both project-relative paths). Injected so that this stage
@@ -15,7 +13,7 @@ export type IncludeLookup =
 export type ResolveInclude = (src: string, from: string) => IncludeLookup;
 
 export type AssetLookup =
-  | { ok: true; dataUrl: string; /** The file read, with its sha256, for the build cache. */ file?: string; sha256?: string }
+  | { ok: true; dataUrl: string /** The file read, with its sha256, for the build cache. */; file?: string; sha256?: string }
   | { ok: false; reason: 'missing' | 'outside' | 'remote' | 'unsupported' | 'large' | 'malformed'; detail: string };
 
 /** Answers an image URL as written in a file (project-relative). Injected by the I/O edge. */

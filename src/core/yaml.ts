@@ -100,9 +100,7 @@ function position(parsed: ParsedYaml, path: readonly (string | number | symbol)[
   for (const segment of path) {
     if (!isMap(node) && !(node && typeof node === 'object' && 'items' in node)) break;
     const items = (node as { items: unknown[] }).items;
-    const pair = isMap(node)
-      ? node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment))
-      : undefined;
+    const pair = isMap(node) ? node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment)) : undefined;
     if (pair) {
       const target = part === 'key' && segment === path[path.length - 1] ? pair.key : (pair.value ?? pair.key);
       range = (target as { range?: number[] } | null)?.range ?? range;

@@ -11,7 +11,11 @@ export function injectDevScripts(html: string, scripts: readonly string[]): stri
   const withPolicy = html.replace(/(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")/i, (_, open: string, policy: string, close: string) => {
     // The tool writes the policy itself (src/templates/csp.ts): the only character a template may
     // have escaped in it is the quote around keywords (`&#39;none&#39;`).
-    const directives = policy.replace(/&#39;|&#x27;|&apos;/gi, "'").split(';').map((part) => part.trim()).filter(Boolean);
+    const directives = policy
+      .replace(/&#39;|&#x27;|&apos;/gi, "'")
+      .split(';')
+      .map((part) => part.trim())
+      .filter(Boolean);
     const script = directives.find((d) => d.startsWith('script-src'));
     const style = directives.find((d) => d.startsWith('style-src'));
     const others = directives.filter((d) => !/^(script|connect|style)-src/.test(d));

@@ -63,7 +63,11 @@ export class WatchLoop {
   async start(): Promise<ResolvedConfig> {
     await this.cycle(new Set(['(start)']));
     const config = this.session?.config ?? (await loadConfig(this.options.load));
-    const paths = [config.content, ...(config.builtInTemplates ? [] : [config.templates]), config.configFile ?? path.join(this.options.load.cwd, 'handouts.config.yaml')];
+    const paths = [
+      config.content,
+      ...(config.builtInTemplates ? [] : [config.templates]),
+      config.configFile ?? path.join(this.options.load.cwd, 'handouts.config.yaml'),
+    ];
     // A save can arrive as several events (truncate, then write): wait until the file is still.
     this.watcher = watch(paths, {
       ignoreInitial: true,

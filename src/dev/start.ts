@@ -66,7 +66,13 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     await loop.start();
     const host = options.host ?? '127.0.0.1';
     const port = await listen(server, options.port ?? 4400, host);
-    return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`, state: () => loop.state, idle: () => loop.idle(), stopped: loop.stopped, close };
+    return {
+      url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
+      state: () => loop.state,
+      idle: () => loop.idle(),
+      stopped: loop.stopped,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

@@ -21,7 +21,14 @@ export function comparePictures(before: PagePicture, after: PagePicture): Compar
   const a = onSheet(before, width, height);
   const b = onSheet(after, width, height);
   const data = new Uint8ClampedArray(width * height * 4);
-  const pixels = pixelmatch(a, b, data, width, height, { threshold: 0.1, includeAA: false, alpha: 0.15, diffColor: [220, 38, 38], diffColorAlt: [220, 38, 38], aaColor: [252, 165, 165] });
+  const pixels = pixelmatch(a, b, data, width, height, {
+    threshold: 0.1,
+    includeAA: false,
+    alpha: 0.15,
+    diffColor: [220, 38, 38],
+    diffColorAlt: [220, 38, 38],
+    aaColor: [252, 165, 165],
+  });
   return { pixels, ratio: pixels / (width * height), difference: { width, height, data } };
 }
 

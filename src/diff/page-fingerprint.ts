@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFObject, PDFRawStream, PDFRef, PDFStream } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFObject, PDFRawStream, PDFRef, PDFStream } from 'pdf-lib';
 
 /**
  * A fingerprint of each page of a PDF: a hash of everything the page is drawn from (its content
@@ -24,9 +24,13 @@ function feed(hash: Hash, object: PDFObject | undefined, pdf: PDFDocument, seen:
   if (object === undefined) return void hash.update('undefined;');
   if (object instanceof PDFRef) {
     // A reference is followed once per page; a second visit (a shared font) adds only a marker.
-    if (seen.has(object)) return void hash.update('seen;');
+    if (seen.has(object)) {
+      hash.update('seen;');
+      return;
+    }
     seen.add(object);
-    return feed(hash, pdf.context.lookup(object), pdf, seen);
+    feed(hash, pdf.context.lookup(object), pdf, seen);
+    return;
   }
   if (object instanceof PDFRawStream || object instanceof PDFStream) {
     feed(hash, object.dict, pdf, seen);

@@ -58,7 +58,11 @@ export class PdfPages {
    */
   static png(picture: PagePicture): Buffer {
     const { data, width, height } = picture;
-    return PNG.sync.write({ width, height, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength) } as PNG, { colorType: 6, filterType: 4, deflateLevel: 6 });
+    return PNG.sync.write({ width, height, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength) } as PNG, {
+      colorType: 6,
+      filterType: 4,
+      deflateLevel: 6,
+    });
   }
 
   async close(): Promise<void> {

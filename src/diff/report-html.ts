@@ -52,9 +52,21 @@ export function diffReportHtml(report: DiffReport): string {
           h('h1', 'What changed on the page'),
           h('p.summary', summaryLine(report)),
           h('p.meta', ['Before: ', h('code', report.base), ' · after: ', h('code', report.head)]),
-          report.documents.length ? h('nav', { ariaLabel: 'Changed documents' }, h('ul', report.documents.map((doc, i) => h('li', [h('a', { href: `#doc-${i + 1}` }, doc.title), ` (${doc.lang}): ${documentLine(doc)}`])))) : h('p', 'The two folders show the same pages.'),
+          report.documents.length
+            ? h(
+                'nav',
+                { ariaLabel: 'Changed documents' },
+                h(
+                  'ul',
+                  report.documents.map((doc, i) => h('li', [h('a', { href: `#doc-${i + 1}` }, doc.title), ` (${doc.lang}): ${documentLine(doc)}`])),
+                ),
+              )
+            : h('p', 'The two folders show the same pages.'),
         ]),
-        h('main', report.documents.map((doc, i) => documentSection(doc, i + 1))),
+        h(
+          'main',
+          report.documents.map((doc, i) => documentSection(doc, i + 1)),
+        ),
       ]),
     ]),
   ]);
@@ -63,7 +75,10 @@ export function diffReportHtml(report: DiffReport): string {
 
 function documentLine(doc: DocumentDiff): string {
   if (doc.status !== 'changed') return `document ${doc.status}`;
-  return plural(doc.formats.reduce((sum, f) => sum + f.changed.length, 0), 'page');
+  return plural(
+    doc.formats.reduce((sum, f) => sum + f.changed.length, 0),
+    'page',
+  );
 }
 
 function documentSection(doc: DocumentDiff, n: number): ElementContent {
@@ -79,7 +94,10 @@ function formatSection(format: FormatDiff, id: string, lang: string): ElementCon
   const { base, head } = format.pages;
   const count = format.status === 'changed' && base !== head ? ` (${plural(head ?? 0, 'page')}, was ${base ?? 0})` : '';
   const title = format.status === 'changed' ? `${format.label}${count}` : `${format.label}: ${format.status}`;
-  return h('section', { ariaLabelledBy: `${id}-title` }, [h('h3', { id: `${id}-title` }, title), ...format.changed.map((page) => pageArticle(page, format.label, lang))]);
+  return h('section', { ariaLabelledBy: `${id}-title` }, [
+    h('h3', { id: `${id}-title` }, title),
+    ...format.changed.map((page) => pageArticle(page, format.label, lang)),
+  ]);
 }
 
 function pageArticle(page: PageChange, label: string, lang: string): ElementContent {
@@ -89,8 +107,20 @@ function pageArticle(page: PageChange, label: string, lang: string): ElementCont
   const { pictures } = page;
   return h('article', [
     h('h4', `Page ${page.page}: ${what}`),
-    pictures ? h('div.pictures', [...picture(pictures.before, 'Before'), ...picture(pictures.after, 'After'), ...picture(pictures.difference, 'Difference (changed pixels in red)')]) : '',
-    page.runs.length ? h('p.words', { lang }, page.runs.flatMap((run) => [words(run), ' '])) : h('p.meta', 'No words changed.'),
+    pictures
+      ? h('div.pictures', [
+          ...picture(pictures.before, 'Before'),
+          ...picture(pictures.after, 'After'),
+          ...picture(pictures.difference, 'Difference (changed pixels in red)'),
+        ])
+      : '',
+    page.runs.length
+      ? h(
+          'p.words',
+          { lang },
+          page.runs.flatMap((run) => [words(run), ' ']),
+        )
+      : h('p.meta', 'No words changed.'),
   ]);
 }
 

@@ -47,7 +47,13 @@ function printed(doc: DocumentReport | undefined): Map<string, OutputEntry> {
   return new Map((doc?.outputs ?? []).filter((output) => output.file.endsWith('.pdf')).map((output) => [output.format, output]));
 }
 
-async function diffFormats(run: DiffRun, before: DocumentReport | undefined, after: DocumentReport | undefined, doc: DocumentReport, counted: { drawn: number }): Promise<FormatDiff[]> {
+async function diffFormats(
+  run: DiffRun,
+  before: DocumentReport | undefined,
+  after: DocumentReport | undefined,
+  doc: DocumentReport,
+  counted: { drawn: number },
+): Promise<FormatDiff[]> {
   const a = printed(before);
   const b = printed(after);
   const ids = [...new Set([...a.keys(), ...b.keys()])];
@@ -61,7 +67,13 @@ async function diffFormats(run: DiffRun, before: DocumentReport | undefined, aft
       continue;
     }
     if (from.sha256 === to.sha256) continue;
-    const changed = await diffPages(run, readFileSync(fileIn(run.base, from.file)), readFileSync(fileIn(run.head, to.file)), `${doc.lang}-${doc.slug}-${id}`, counted);
+    const changed = await diffPages(
+      run,
+      readFileSync(fileIn(run.base, from.file)),
+      readFileSync(fileIn(run.head, to.file)),
+      `${doc.lang}-${doc.slug}-${id}`,
+      counted,
+    );
     if (changed.length || from.pages !== to.pages) diffs.push({ format: id, label, status: 'changed', pages: { base: from.pages, head: to.pages }, changed });
   }
   return diffs;
@@ -83,7 +95,14 @@ async function diffPages(run: DiffRun, before: Uint8Array, after: Uint8Array, na
       if (!compared.pixels && inA && inB) continue;
       const words = wordChange(inA ? await a.words(n) : [], inB ? await b.words(n) : []);
       const kind = !inA ? 'added' : !inB ? 'removed' : 'changed';
-      const change: PageChange = { page: n, kind, pixels: compared.pixels, ratio: Math.round(compared.ratio * 10_000) / 10_000, text: { removed: words.removed, added: words.added }, runs: words.runs };
+      const change: PageChange = {
+        page: n,
+        kind,
+        pixels: compared.pixels,
+        ratio: Math.round(compared.ratio * 10_000) / 10_000,
+        text: { removed: words.removed, added: words.added },
+        runs: words.runs,
+      };
       if (run.reportDir) {
         const png = { before: PdfPages.png(pictureA), after: PdfPages.png(pictureB), difference: PdfPages.png(compared.difference) };
         change.pictures = writePictures(run.reportDir, `${name}-p${n}`, png, kind);
@@ -97,7 +116,12 @@ async function diffPages(run: DiffRun, before: Uint8Array, after: Uint8Array, na
 }
 
 /** The page's pictures in the report's `pages/` folder, named by document, format and page; paths relative to the report. */
-function writePictures(dir: string, name: string, png: { before: Buffer; after: Buffer; difference: Buffer }, kind: PageChange['kind']): NonNullable<PageChange['pictures']> {
+function writePictures(
+  dir: string,
+  name: string,
+  png: { before: Buffer; after: Buffer; difference: Buffer },
+  kind: PageChange['kind'],
+): NonNullable<PageChange['pictures']> {
   const folder = path.join(dir, 'pages');
   mkdirSync(folder, { recursive: true });
   const safe = name.replace(/[^\w.-]+/g, '_');

@@ -12,7 +12,10 @@ export function diffSummaryMarkdown(report: DiffReport): string {
     doc.status !== 'changed'
       ? [`| ${cell(doc.title)} (${doc.lang}) | document ${doc.status} | |`]
       : doc.formats.map((format) => {
-          const pages = format.status === 'changed' ? format.changed.map((page) => `${page.page}${page.kind === 'changed' ? '' : ` (${page.kind})`}`).join(', ') : format.status;
+          const pages =
+            format.status === 'changed'
+              ? format.changed.map((page) => `${page.page}${page.kind === 'changed' ? '' : ` (${page.kind})`}`).join(', ')
+              : format.status;
           return `| ${cell(doc.title)} (${doc.lang}) | ${cell(format.label)} | ${pages} |`;
         }),
   );

@@ -17,18 +17,24 @@ export function wordChange(before: readonly string[], after: readonly string[], 
   const removed: string[] = [];
   const added: string[] = [];
   const runs: WordChange['runs'] = [];
-  parts.forEach((part, i) => {
+  for (const [i, part] of parts.entries()) {
     const text = part.value.join(' ');
     if (part.removed) removed.push(text);
     if (part.added) added.push(text);
-    if (part.added || part.removed) return void runs.push({ kind: part.added ? 'added' : 'removed', text });
+    if (part.added || part.removed) {
+      runs.push({ kind: part.added ? 'added' : 'removed', text });
+      continue;
+    }
     const words = part.value;
     const first = i === 0;
     const last = i === parts.length - 1;
-    if (words.length <= context * 2) return void runs.push({ kind: 'same', text });
+    if (words.length <= context * 2) {
+      runs.push({ kind: 'same', text });
+      continue;
+    }
     const head = first ? [] : words.slice(0, context);
     const tail = last ? [] : words.slice(-context);
     runs.push({ kind: 'same', text: [...head, '…', ...tail].join(' ') });
-  });
+  }
   return { removed, added, runs };
 }

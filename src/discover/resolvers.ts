@@ -43,7 +43,11 @@ export function createResolvers(
   const resolveAsset: ResolveAsset = (url, from) => {
     if (/^data:image\/(png|jpeg|gif|webp);base64,/i.test(url)) return { ok: true, dataUrl: url };
     if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
-      return { ok: false, reason: 'remote', detail: `Image \`${url}\` is not a file in the content folder; rendering never loads from the network or elsewhere` };
+      return {
+        ok: false,
+        reason: 'remote',
+        detail: `Image \`${url}\` is not a file in the content folder; rendering never loads from the network or elsewhere`,
+      };
     }
     const target = safeDecodeUri(url.split(/[?#]/)[0] ?? '');
     if (target === undefined) return { ok: false, reason: 'malformed', detail: `Image \`${url}\` has a malformed percent escape: ${MALFORMED_HINT}` };
@@ -60,7 +64,11 @@ export function createResolvers(
     }
     const size = statSync(found.absolute).size;
     if (size > LIMITS.imageBytes) {
-      return { ok: false, reason: 'large', detail: `Image \`${url}\` is ${(size / 1048576).toFixed(1)} MB; the limit is ${LIMITS.imageBytes / 1048576} MB: make it smaller` };
+      return {
+        ok: false,
+        reason: 'large',
+        detail: `Image \`${url}\` is ${(size / 1048576).toFixed(1)} MB; the limit is ${LIMITS.imageBytes / 1048576} MB: make it smaller`,
+      };
     }
     const bytes = readFileSync(found.absolute);
     return { ok: true, dataUrl: `data:${type};base64,${bytes.toString('base64')}`, file: found.file, sha256: sha256(bytes) };

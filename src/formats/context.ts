@@ -72,7 +72,11 @@ export class RenderContext {
    * PNG pictures of the elements `selector` finds in a page (a deck's slides), through the same
    * browser and request rules as printing.
    */
-  async pictures(html: string, label: string, options: { selector: string; width: number; height: number; scale: number }): Promise<{ images: Uint8Array[]; blocked: string[] }> {
+  async pictures(
+    html: string,
+    label: string,
+    options: { selector: string; width: number; height: number; scale: number },
+  ): Promise<{ images: Uint8Array[]; blocked: string[] }> {
     const { takePictures } = await import('../print/pictures.js');
     return this.photograph(label, (browser, common) => takePictures(browser, html, { ...options, ...common }));
   }
@@ -84,18 +88,30 @@ export class RenderContext {
   }
 
   /** Runs `work` on a page laid out for print at a given size (the deck, measured for the PowerPoint file). */
-  async inspect<T>(html: string, label: string, options: { width: number; height: number; scale: number }, work: (page: Page) => Promise<T>): Promise<{ result: T; blocked: string[] }> {
+  async inspect<T>(
+    html: string,
+    label: string,
+    options: { width: number; height: number; scale: number },
+    work: (page: Page) => Promise<T>,
+  ): Promise<{ result: T; blocked: string[] }> {
     const { inspectPage } = await import('../print/pictures.js');
     return this.photograph(label, (browser, common) => inspectPage(browser, html, { ...options, ...common }, work));
   }
 
   /** Takes pictures through the browser with this document's fonts, time and label. */
-  private async photograph<T>(label: string, take: (browser: BrowserManager, common: { label: string; timeoutMs: number; assets: ReadonlyMap<string, Buffer> }) => Promise<T>): Promise<T> {
+  private async photograph<T>(
+    label: string,
+    take: (browser: BrowserManager, common: { label: string; timeoutMs: number; assets: ReadonlyMap<string, Buffer> }) => Promise<T>,
+  ): Promise<T> {
     if (!this.tools.browser) throw new Error('pictures need a browser; check() renders nothing');
     const started = performance.now();
     try {
       const { config, templates } = this.tools;
-      return await take(this.tools.browser, { label: `${this.doc.ref.source} (${label})`, timeoutMs: config.timeoutMs, assets: templates.fontsFor(this.doc.lang).files });
+      return await take(this.tools.browser, {
+        label: `${this.doc.ref.source} (${label})`,
+        timeoutMs: config.timeoutMs,
+        assets: templates.fontsFor(this.doc.lang).files,
+      });
     } finally {
       this.timings.pdfMs += performance.now() - started;
     }

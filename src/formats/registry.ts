@@ -65,8 +65,10 @@ export function formatProblems(format: OutputFormat, others: readonly OutputForm
 export function formatGroups(): Record<string, string[]> {
   const groups: Record<string, string[]> = {};
   for (const format of FORMATS) {
-    (groups[format.family] ??= []).push(format.id);
-    (groups[format.kind] ??= []).push(format.id);
+    for (const group of [format.family, format.kind]) {
+      groups[group] ??= [];
+      groups[group].push(format.id);
+    }
   }
   return groups;
 }

@@ -20,7 +20,7 @@ export interface FrontMatterResult {
 export function readFrontMatter(tree: Root, file: VFile): FrontMatterResult {
   const start = { line: 1, column: 1 };
   const node = tree.children.find((child): child is Yaml => child.type === 'yaml');
-  if (!node || !node.position) {
+  if (!node?.position) {
     fail(file, 'Missing front matter: the document must start with a `---` block holding `title`, `condition` and `reviewed`', {
       place: { line: 1, column: 1 },
       ruleId: 'front-matter',

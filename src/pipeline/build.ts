@@ -75,7 +75,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       if (formats.some((format) => format.browser)) await session.browser.startEarly();
       const { buildDocuments } = await import('./queue.js');
       const built = await buildDocuments(stale, { session, baseKey: base, formats: ids, force: Boolean(options.force), onDocument: options.onDocument });
-      stale.forEach((ref, i) => built.reports[i] && answered.set(ref, built.reports[i]));
+      stale.forEach((ref, i) => {
+        if (built.reports[i]) answered.set(ref, built.reports[i]);
+      });
       timings = built.timings;
       ended = built.error;
       // What was built is kept also when the build ends early: the next one starts from it.

@@ -13,7 +13,13 @@ export function documentEntry(
   config: ResolvedConfig,
   analysed: Pick<Analysed, 'file' | 'document' | 'readability' | 'plainLanguage' | 'lang'>,
   status: DocumentReport['status'],
-  extra: { hash?: string; outputs?: DocumentReport['outputs']; failures?: DocumentReport['failures']; carried?: Diagnostic[]; formatOf?: ReadonlyMap<unknown, string> } = {},
+  extra: {
+    hash?: string;
+    outputs?: DocumentReport['outputs'];
+    failures?: DocumentReport['failures'];
+    carried?: Diagnostic[];
+    formatOf?: ReadonlyMap<unknown, string>;
+  } = {},
 ): DocumentReport {
   const { document } = analysed;
   return {

@@ -33,7 +33,8 @@ export function planMerge(shards: readonly ShardInput[], target: string): MergeP
   const writer = new Map<string, string>();
   for (const shard of shards) {
     // Undefined for a path outside the shard folder: such a cached output is dropped (never copied or removed later).
-    const move = (file: string) => (file.startsWith(shard.prefix) && plainPath(file.slice(shard.prefix.length)) ? target + file.slice(shard.prefix.length) : undefined);
+    const move = (file: string) =>
+      file.startsWith(shard.prefix) && plainPath(file.slice(shard.prefix.length)) ? target + file.slice(shard.prefix.length) : undefined;
     for (const doc of shard.documents) {
       const other = holder.get(doc.source);
       if (other !== undefined) {

@@ -67,10 +67,20 @@ export async function merge(options: MergeOptions): Promise<MergeReport> {
     const report: BuildReport = { documents: plan.documents, summary: { built: count('built'), skipped: count('skipped'), failed: count('failed'), ms: 0 } };
     await writeIndexes(session.config, report, () => session.loadTools());
     const held = new Set(plan.documents.map((doc) => doc.source));
-    const missing = existsSync(config.content) ? discoverDocuments(config.content, config.root).filter((ref) => !held.has(ref.source)).map((ref) => ref.source) : [];
+    const missing = existsSync(config.content)
+      ? discoverDocuments(config.content, config.root)
+          .filter((ref) => !held.has(ref.source))
+          .map((ref) => ref.source)
+      : [];
     return {
       documents: [...plan.documents].sort((a, b) => a.source.localeCompare(b.source)),
-      summary: { documents: plan.documents.length, built: plan.documents.length - count('failed'), failed: count('failed'), files: plan.copies.length, ms: Math.round(performance.now() - started) },
+      summary: {
+        documents: plan.documents.length,
+        built: plan.documents.length - count('failed'),
+        failed: count('failed'),
+        files: plan.copies.length,
+        ms: Math.round(performance.now() - started),
+      },
       shards: shards.map((shard) => ({ dir: shard.name, documents: shard.documents.length })),
       missing,
     };

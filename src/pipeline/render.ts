@@ -80,7 +80,13 @@ export async function renderFormats(formats: readonly OutputFormat[], doc: Prepa
 }
 
 /** Page rules on each format that was made, and a located render error for each that was not. */
-function outcomes(formats: readonly OutputFormat[], doc: PreparedDocument, run: RenderRun, produced: Map<string, Produced>, errors: Map<string, string>): FormatOutcome[] {
+function outcomes(
+  formats: readonly OutputFormat[],
+  doc: PreparedDocument,
+  run: RenderRun,
+  produced: Map<string, Produced>,
+  errors: Map<string, string>,
+): FormatOutcome[] {
   const said = new Set<string>();
   return formats.map((format) => {
     const before = new Set(doc.file.messages);

@@ -50,10 +50,12 @@ export class Session {
 
   /** Templates, Liquid and resolvers: read once, then shared by every document of every build. */
   loadTools(): Promise<Tools> {
-    this.tools ??= import('./tools.js').then(({ createTools }) => createTools(this.config)).catch((error: unknown) => {
-      this.tools = undefined;
-      throw error;
-    });
+    this.tools ??= import('./tools.js')
+      .then(({ createTools }) => createTools(this.config))
+      .catch((error: unknown) => {
+        this.tools = undefined;
+        throw error;
+      });
     return this.tools;
   }
 
@@ -64,7 +66,11 @@ export class Session {
 
   /** A hash of the templates folder, for cache keys; made again after `reload('templates')`. */
   templatesFingerprint(): string {
-    const own = new Set(allFormats().flatMap((format) => format.templateFiles ?? []).filter((file) => !READ_BY_CHECKS.includes(file)));
+    const own = new Set(
+      allFormats()
+        .flatMap((format) => format.templateFiles ?? [])
+        .filter((file) => !READ_BY_CHECKS.includes(file)),
+    );
     this.templatesKey ??= templatesFingerprint(this.templateFiles(), this.config.root, own);
     return this.templatesKey;
   }
@@ -72,7 +78,10 @@ export class Session {
   /** A hash of a format's own template files (see OutputFormat.templateFiles), part of its outputs' keys. */
   formatTemplates(format: OutputFormat): string {
     let key = this.formatKeys.get(format.id);
-    if (key === undefined) this.formatKeys.set(format.id, (key = filesFingerprint(this.templateFiles(), format.templateFiles ?? [])));
+    if (key === undefined) {
+      key = filesFingerprint(this.templateFiles(), format.templateFiles ?? []);
+      this.formatKeys.set(format.id, key);
+    }
     return key;
   }
 

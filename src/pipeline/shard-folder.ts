@@ -26,7 +26,9 @@ export function readShard(name: string, dir: string, root: string): ShardInput {
 export function dropOtherShards(config: ResolvedConfig, shard: Shard): void {
   const { manifest } = readManifest(config.out);
   if (!manifest) return;
-  const documents = manifest.documents.filter((doc) => shardOf(shardKey({ path: path.join(config.root, doc.source) }, config.content), shard.count) === shard.index);
+  const documents = manifest.documents.filter(
+    (doc) => shardOf(shardKey({ path: path.join(config.root, doc.source) }, config.content), shard.count) === shard.index,
+  );
   if (documents.length === manifest.documents.length) return;
   const count = (status: DocumentReport['status']) => documents.filter((doc) => doc.status === status).length;
   writeAtomic(path.join(config.out, MANIFEST), serialiseManifest({ ...manifest, documents, summary: { built: count('built'), failed: count('failed') } }));

@@ -45,9 +45,7 @@ export async function finishPdf(raw: Uint8Array, meta: PdfMetadata): Promise<Fin
 
 function hasCatalogEntries(catalog: string, lang: string): boolean {
   return (
-    catalog.includes(`/Lang (${lang})`) &&
-    /\/MarkInfo <<[^>]*\/Marked true/.test(catalog) &&
-    /\/ViewerPreferences <<[^>]*\/DisplayDocTitle true/.test(catalog)
+    catalog.includes(`/Lang (${lang})`) && /\/MarkInfo <<[^>]*\/Marked true/.test(catalog) && /\/ViewerPreferences <<[^>]*\/DisplayDocTitle true/.test(catalog)
   );
 }
 

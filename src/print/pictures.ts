@@ -18,7 +18,11 @@ export interface PictureOptions {
  * A PNG picture of the top of a page, `width` x `height` CSS pixels (the first page of a handout,
  * laid out for print, for the catalog's thumbnail).
  */
-export async function takePagePicture(manager: BrowserManager, html: string, options: Omit<PictureOptions, 'selector'>): Promise<{ image: Uint8Array; blocked: string[] }> {
+export async function takePagePicture(
+  manager: BrowserManager,
+  html: string,
+  options: Omit<PictureOptions, 'selector'>,
+): Promise<{ image: Uint8Array; blocked: string[] }> {
   const viewport = { width: Math.round(options.width), height: Math.round(options.height), deviceScaleFactor: options.scale };
   const { result, blocked } = await withLoadedPage(manager, html, { ...options, media: 'print', viewport }, (page) =>
     page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: viewport.width, height: viewport.height } }),
@@ -47,7 +51,12 @@ export async function takePictures(manager: BrowserManager, html: string, option
  * Runs `work` on a page laid out as it prints (the deck's slides, for the PowerPoint file), at the
  * given size and pixel density, with the same request rules as printing.
  */
-export async function inspectPage<T>(manager: BrowserManager, html: string, options: Omit<PictureOptions, 'selector'>, work: (page: Page) => Promise<T>): Promise<{ result: T; blocked: string[] }> {
+export async function inspectPage<T>(
+  manager: BrowserManager,
+  html: string,
+  options: Omit<PictureOptions, 'selector'>,
+  work: (page: Page) => Promise<T>,
+): Promise<{ result: T; blocked: string[] }> {
   const viewport = { width: Math.round(options.width), height: Math.round(options.height), deviceScaleFactor: options.scale };
   return withLoadedPage(manager, html, { ...options, media: 'print', viewport }, work);
 }

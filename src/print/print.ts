@@ -30,6 +30,7 @@ export async function printPdf(
 ): Promise<Printed> {
   const { result, blocked } = await withLoadedPage(manager, html, { ...options, media: 'print' }, async (page) => {
     await options.inspect?.(page);
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as laid out and shown, without what CSS hides, is what readers see
     const text = await page.evaluate(() => document.body?.innerText ?? '');
     const bytes = await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: options.timeoutMs });
     return { bytes, text };

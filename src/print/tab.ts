@@ -23,7 +23,12 @@ const prepared = new WeakSet<Page>();
  * decoding inline data for every page); every other request that is not a `data:` URL is
  * refused and returned in `blocked`. Waits for fonts rather than for a network-idle timer.
  */
-export async function withLoadedPage<T>(manager: BrowserManager, html: string, options: LoadOptions, work: (page: Page) => Promise<T>): Promise<{ result: T; blocked: string[] }> {
+export async function withLoadedPage<T>(
+  manager: BrowserManager,
+  html: string,
+  options: LoadOptions,
+  work: (page: Page) => Promise<T>,
+): Promise<{ result: T; blocked: string[] }> {
   return manager.withPage(async (page) => {
     const blocked: string[] = [];
     if (!prepared.has(page)) {
@@ -48,7 +53,11 @@ export async function withLoadedPage<T>(manager: BrowserManager, html: string, o
     try {
       if (options.viewport) await page.setViewport(options.viewport);
       await page.setContent(html, { waitUntil: 'load', timeout: options.timeoutMs });
-      await withTimeout(page.evaluate(() => document.fonts.ready.then(() => undefined)), options.timeoutMs, 'waiting for fonts');
+      await withTimeout(
+        page.evaluate(() => document.fonts.ready.then(() => undefined)),
+        options.timeoutMs,
+        'waiting for fonts',
+      );
       await page.emulateMediaType(options.media);
       return { result: await work(page), blocked };
     } finally {

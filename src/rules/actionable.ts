@@ -1,5 +1,5 @@
 import type { Heading, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as nodeText } from 'mdast-util-to-string';
 import { baseLanguage } from '../core/lang.js';
 import { everyAudience } from './prose.js';
 import type { SourceRule } from './rule.js';
@@ -7,21 +7,47 @@ import { normalise } from './terms.js';
 
 /** Headings that open a section telling the reader what to do (matched at the heading's start); `rules: actionable: headings:` replaces them. */
 export const ACTION_HEADINGS: Readonly<Record<string, readonly string[]>> = {
-  en: ['What you can do', 'Things you can do', 'What to do', 'What you should do', 'Questions to ask', 'When to call', 'When to get help', 'Next steps', 'Your next steps', 'How to'],
-  es: ['Qué puede hacer', 'Lo que puede hacer', 'Qué hacer', 'Qué debe hacer', 'Preguntas para', 'Preguntas que', 'Cuándo llamar', 'Cuándo pedir ayuda', 'Próximos pasos', 'Cómo'],
+  en: [
+    'What you can do',
+    'Things you can do',
+    'What to do',
+    'What you should do',
+    'Questions to ask',
+    'When to call',
+    'When to get help',
+    'Next steps',
+    'Your next steps',
+    'How to',
+  ],
+  es: [
+    'Qué puede hacer',
+    'Lo que puede hacer',
+    'Qué hacer',
+    'Qué debe hacer',
+    'Preguntas para',
+    'Preguntas que',
+    'Cuándo llamar',
+    'Cuándo pedir ayuda',
+    'Próximos pasos',
+    'Cómo',
+  ],
 };
 
 /** Verbs that start an instruction (the imperative; Spanish in the `usted` form patient material uses). */
 const IMPERATIVES: Readonly<Record<string, ReadonlySet<string>>> = {
   en: new Set(
-    ('ask call talk tell take bring write keep check see go stop avoid try use make find get learn read follow watch plan join choose share ' +
+    (
+      'ask call talk tell take bring write keep check see go stop avoid try use make find get learn read follow watch plan join choose share ' +
       "do don't be rest walk eat drink sleep remember contact visit look let speak list note seek wait start stay put give report book sign " +
-      'return prepare protect limit move stretch breathe wear store wash lift never always').split(' '),
+      'return prepare protect limit move stretch breathe wear store wash lift never always'
+    ).split(' '),
   ),
   es: new Set(
-    ('pregunte pregúntele pregúntenos llame llámenos hable háblele consulte diga dígale cuente cuéntele tome lleve traiga escriba anote guarde ' +
+    (
+      'pregunte pregúntele pregúntenos llame llámenos hable háblele consulte diga dígale cuente cuéntele tome lleve traiga escriba anote guarde ' +
       'revise vea vaya deje evite intente use busque obtenga aprenda lea siga elija comparta haga no sea descanse camine coma beba duerma ' +
-      'recuerde pida visite mire espere empiece comience quédese póngase acuda informe muévase estire respire lave cuide nunca siempre').split(' '),
+      'recuerde pida visite mire espere empiece comience quédese póngase acuda informe muévase estire respire lave cuide nunca siempre'
+    ).split(' '),
   ),
 };
 
@@ -47,15 +73,20 @@ export const actionable: SourceRule<{ headings: Readonly<Record<string, readonly
     const verbs = IMPERATIVES[lang];
     if (!headings || !verbs) return;
     const body = everyAudience(doc.tree.children);
-    const sections = body.flatMap((node, i) => (node.type === 'heading' && headings.some((h) => normalise(toString(node)).startsWith(h)) ? [{ heading: node, content: sectionAfter(body, i, node) }] : []));
+    const sections = body.flatMap((node, i) =>
+      node.type === 'heading' && headings.some((h) => normalise(nodeText(node)).startsWith(h)) ? [{ heading: node, content: sectionAfter(body, i, node) }] : [],
+    );
     if (sections.some((section) => section.content.some((node) => tellsToAct(node, verbs)))) return { actions: true };
     const examples = `“${ACTION_HEADINGS[lang]![0]}”`;
     const [first] = sections;
     if (first) {
-      report(`The section “${toString(first.heading)}” tells the reader nothing to do: start a step or list item with a verb (“Ask …”, “Call …”, “Write down …”)`, {
-        place: first.heading.position,
-        in: first.heading.data?.file,
-      });
+      report(
+        `The section “${nodeText(first.heading)}” tells the reader nothing to do: start a step or list item with a verb (“Ask …”, “Call …”, “Write down …”)`,
+        {
+          place: first.heading.position,
+          in: first.heading.data?.file,
+        },
+      );
     } else {
       report(`No section tells the reader what to do: add one under a heading such as ${examples}, with steps that start with a verb (“Ask …”, “Call …”)`, {
         place: doc.metaPlaces.title ?? { line: 1, column: 1 },
@@ -79,10 +110,13 @@ function sectionAfter(body: readonly RootContent[], index: number, heading: Head
 function tellsToAct(node: RootContent, verbs: ReadonlySet<string>): boolean {
   if (node.type === 'list') return node.children.some((item) => item.children.some((child) => tellsToAct(child, verbs)));
   if (node.type !== 'paragraph' && node.type !== 'blockquote') return false;
-  return toString(node)
+  return nodeText(node)
     .split(/(?<=[.!?:])\s+/)
     .some((sentence) => {
-      const words = normalise(sentence).replace(/^[^\p{L}]+/u, '').replace(/^(please|por favor),?\s+/, '').split(/[^\p{L}']+/u);
+      const words = normalise(sentence)
+        .replace(/^[^\p{L}]+/u, '')
+        .replace(/^(please|por favor),?\s+/, '')
+        .split(/[^\p{L}']+/u);
       return verbs.has(words[0] ?? '');
     });
 }

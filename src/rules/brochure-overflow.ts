@@ -10,13 +10,16 @@ export const brochureOverflow: PageRule = {
   severity: 'error',
   configurable: false,
   description: "the brochure's content does not fit its panels (measured in Chromium at build time)",
-  check(doc, { findings }, _context, { report }) {
+  check(_doc, { findings }, _context, { report }) {
     for (const { label, by, unit = 'px', of, place, file } of findings.overflow) {
       const holds = of ? ` (one panel holds ${of} ${unit})` : '';
-      report(`${label} does not fit the panels: it overflows by about ${by} ${unit}${holds}. Shorten it, or write a shorter summary for the brochure in \`:::brochure\` blocks`, {
-        place: place ?? { line: 1, column: 1 },
-        in: file,
-      });
+      report(
+        `${label} does not fit the panels: it overflows by about ${by} ${unit}${holds}. Shorten it, or write a shorter summary for the brochure in \`:::brochure\` blocks`,
+        {
+          place: place ?? { line: 1, column: 1 },
+          in: file,
+        },
+      );
     }
   },
 };

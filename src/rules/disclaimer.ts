@@ -10,7 +10,7 @@ export const disclaimer: PageRule = {
   severity: 'error',
   configurable: true,
   description: "the brand's disclaimer is shown in every handout, deck and other printed format",
-  check(doc, { format, findings }, context, { report }) {
+  check(_doc, { format, findings }, context, { report }) {
     const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
     if (flat(findings.text).includes(flat(context.strings.disclaimer))) return;
     const template = format.template ? `${context.templatesDir}/${format.template}` : undefined;

@@ -26,13 +26,21 @@ const ELEMENTS: [RegExp, string, string][] = [
   [/^(script|noscript)$/, 'content may not run code', 'remove it'],
   [/^(style|link)$/, 'content may not style the page or load anything', 'use Markdown instead (the template styles the page)'],
   [/^(img|picture|source|video|audio|track|svg|image|canvas|map|area|math)$/, 'content may not load pictures or media, nor draw them in HTML', MARKDOWN_IMAGE],
-  [/^(iframe|frame|frameset|object|embed|applet|portal|param)$/, 'content may not embed or load other pages', 'link to it instead: `[what it is](https://...)`'],
+  [
+    /^(iframe|frame|frameset|object|embed|applet|portal|param)$/,
+    'content may not embed or load other pages',
+    'link to it instead: `[what it is](https://...)`',
+  ],
   [/^(form|input|button|select|textarea|option|fieldset|label)$/, 'content may not hold forms', 'remove it'],
   [/^(meta|base|head|title)$/, 'content may not change how the page loads', 'remove it'],
 ];
 
 function elementMessage({ tag, stripped, empty }: Removal): string {
-  const [, why, todo] = ELEMENTS.find(([pattern]) => pattern.test(tag)) ?? [, 'it is not one of the HTML elements content may use', 'use Markdown instead'];
+  const [, why, todo] = ELEMENTS.find(([pattern]) => pattern.test(tag)) ?? [
+    undefined,
+    'it is not one of the HTML elements content may use',
+    'use Markdown instead',
+  ];
   const what = stripped ? 'is removed with its content' : empty ? 'is removed' : 'is removed (what it holds is kept)';
   return `Raw HTML \`<${tag}>\` ${what}: ${why}; ${todo}`;
 }
@@ -41,7 +49,8 @@ function attributeMessage(tag: string, key: string): string {
   const what = `Raw HTML attribute \`${attributeName(key)}\` on \`<${tag}>\` is removed`;
   if (/^on/i.test(key)) return `${what}: content may not run code; remove it`;
   if (key === 'style') return `${what}: content may not style the page or load anything; use Markdown instead (the template styles the page)`;
-  if (tag === 'img' && (key === 'src' || key === 'srcSet')) return `${what}: an image may only be inline data, never a file or URL the page would load; ${MARKDOWN_IMAGE}`;
+  if (tag === 'img' && (key === 'src' || key === 'srcSet'))
+    return `${what}: an image may only be inline data, never a file or URL the page would load; ${MARKDOWN_IMAGE}`;
   if (key === 'href' && tag === 'a') {
     const schemes = sanitizeSchema.protocols?.href ?? [];
     const allowed = `${schemes.slice(0, -1).join(', ')} or ${schemes.at(-1)}`;

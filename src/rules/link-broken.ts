@@ -1,6 +1,6 @@
 import GithubSlugger from 'github-slugger';
 import type { Link } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as nodeText } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { nodeFile } from '../core/diagnostics.js';
 import { MALFORMED_HINT, safeDecodeUri, safeDecodeUriComponent } from '../core/uri.js';
@@ -20,7 +20,7 @@ export const linkBroken: SourceRule = {
     const slugger = new GithubSlugger();
     const anchors = new Set<string>();
     visit(doc.tree, 'heading', (heading) => {
-      anchors.add(slugger.slug(toString(heading)));
+      anchors.add(slugger.slug(nodeText(heading)));
     });
     visit(doc.tree, 'link', (node: Link) => {
       const { url } = node;

@@ -10,11 +10,30 @@ const BE = new Set(['am', 'are', 'were', 'being', 'is', 'been', 'was', 'be', "is
  * these are spared: `is used`, `are needed`, `was tested` are passives to rewrite.
  */
 const ADJECTIVES = new Set(
-  'tired interested excited worried married scared concerned surprised pleased bored confused amazed satisfied embarrassed frightened relaxed ashamed annoyed disappointed depressed stressed exhausted overwhelmed prepared allowed supposed involved'.split(' '),
+  'tired interested excited worried married scared concerned surprised pleased bored confused amazed satisfied embarrassed frightened relaxed ashamed annoyed disappointed depressed stressed exhausted overwhelmed prepared allowed supposed involved'.split(
+    ' ',
+  ),
 );
 
 /** Words that may stand between `be` and its participle (`is often used`), besides any in -ly. */
-const BETWEEN = new Set(['not', 'first', 'often', 'also', 'still', 'always', 'never', 'sometimes', 'now', 'already', 'just', 'only', 'being', 'been', 'all', 'both']);
+const BETWEEN = new Set([
+  'not',
+  'first',
+  'often',
+  'also',
+  'still',
+  'always',
+  'never',
+  'sometimes',
+  'now',
+  'already',
+  'just',
+  'only',
+  'being',
+  'been',
+  'all',
+  'both',
+]);
 
 const passive = retextPassive();
 

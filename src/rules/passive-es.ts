@@ -1,10 +1,44 @@
 import type { SentenceWord } from './sentences.js';
 
 /** Forms of `ser` that make a passive with a participle after them (`es usado`, `fueron tratados`). */
-const SER = new Set(['es', 'son', 'fue', 'fueron', 'era', 'eran', 'será', 'serán', 'sería', 'serían', 'sea', 'sean', 'fuera', 'fueran', 'sido', 'siendo', 'ser']);
+const SER = new Set([
+  'es',
+  'son',
+  'fue',
+  'fueron',
+  'era',
+  'eran',
+  'será',
+  'serán',
+  'sería',
+  'serían',
+  'sea',
+  'sean',
+  'fuera',
+  'fueran',
+  'sido',
+  'siendo',
+  'ser',
+]);
 
 /** Participles that do not end in -ado or -ido. */
-const IRREGULAR = ['hech', 'dich', 'escrit', 'vist', 'puest', 'vuelt', 'abiert', 'cubiert', 'descubiert', 'muert', 'rot', 'resuelt', 'impres', 'provist', 'frit'];
+const IRREGULAR = [
+  'hech',
+  'dich',
+  'escrit',
+  'vist',
+  'puest',
+  'vuelt',
+  'abiert',
+  'cubiert',
+  'descubiert',
+  'muert',
+  'rot',
+  'resuelt',
+  'impres',
+  'provist',
+  'frit',
+];
 const PARTICIPLE = new RegExp(`^(\\p{L}{2,}(ad|id)|${IRREGULAR.join('|')})(o|a|os|as)$`, 'u');
 
 /**
@@ -12,18 +46,56 @@ const PARTICIPLE = new RegExp(`^(\\p{L}{2,}(ad|id)|${IRREGULAR.join('|')})(o|a|o
  * recomienda descansar`), in the forms that follow `se` there: third person present, preterite and
  * future. Only these: `se` with most verbs is reflexive (`se siente mejor`) and must not be flagged.
  */
-const SE_VERBS = new Set(
-  [
-    ...regular('us', 'ar'), ...regular('utiliz', 'ar'), ...regular('realiz', 'ar'), ...regular('recomend', 'ar', 'recomiend'),
-    ...regular('aconsej', 'ar'), ...regular('administr', 'ar'), ...regular('aplic', 'ar'), ...regular('estudi', 'ar'),
-    ...regular('investig', 'ar'), ...regular('prob', 'ar', 'prueb'), ...regular('consider', 'ar'), ...regular('observ', 'ar'),
-    ...regular('encontr', 'ar', 'encuentr'), ...regular('necesit', 'ar'), ...regular('indic', 'ar'), ...regular('inyect', 'ar'),
-    ...regular('extra', 'er'), ...regular('cre', 'er'), ...regular('conoc', 'er'), ...regular('esper', 'ar'), ...regular('recet', 'ar'),
-    ...regular('pens', 'ar', 'piens'), ...regular('desconoc', 'er'), ...regular('llev', 'ar'),
-    'hace', 'hacen', 'hizo', 'hicieron', 'hará', 'harán', 'sabe', 'saben', 'supo', 'sabrá', 'dice', 'dicen', 'dijo', 'dirá',
-    'obtiene', 'obtienen', 'obtuvo', 'obtuvieron', 'obtendrá', 'obtendrán', 'sugiere', 'sugieren', 'requiere', 'requieren',
-  ],
-);
+const SE_VERBS = new Set([
+  ...regular('us', 'ar'),
+  ...regular('utiliz', 'ar'),
+  ...regular('realiz', 'ar'),
+  ...regular('recomend', 'ar', 'recomiend'),
+  ...regular('aconsej', 'ar'),
+  ...regular('administr', 'ar'),
+  ...regular('aplic', 'ar'),
+  ...regular('estudi', 'ar'),
+  ...regular('investig', 'ar'),
+  ...regular('prob', 'ar', 'prueb'),
+  ...regular('consider', 'ar'),
+  ...regular('observ', 'ar'),
+  ...regular('encontr', 'ar', 'encuentr'),
+  ...regular('necesit', 'ar'),
+  ...regular('indic', 'ar'),
+  ...regular('inyect', 'ar'),
+  ...regular('extra', 'er'),
+  ...regular('cre', 'er'),
+  ...regular('conoc', 'er'),
+  ...regular('esper', 'ar'),
+  ...regular('recet', 'ar'),
+  ...regular('pens', 'ar', 'piens'),
+  ...regular('desconoc', 'er'),
+  ...regular('llev', 'ar'),
+  'hace',
+  'hacen',
+  'hizo',
+  'hicieron',
+  'hará',
+  'harán',
+  'sabe',
+  'saben',
+  'supo',
+  'sabrá',
+  'dice',
+  'dicen',
+  'dijo',
+  'dirá',
+  'obtiene',
+  'obtienen',
+  'obtuvo',
+  'obtuvieron',
+  'obtendrá',
+  'obtendrán',
+  'sugiere',
+  'sugieren',
+  'requiere',
+  'requieren',
+]);
 
 /** Third person present, preterite and future of a regular verb (`us` + `ar`: usa, usan, usó, usaron, usará, usarán). */
 function regular(stem: string, ending: 'ar' | 'er', present = stem): string[] {

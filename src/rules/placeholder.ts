@@ -48,7 +48,7 @@ export const placeholder: SourceRule = {
       }
     }
     visit(doc.tree, (node) => {
-      const text = node.type === 'text' ? (node as Text).value : node.type === 'image' ? (node as Image).alt ?? '' : '';
+      const text = node.type === 'text' ? (node as Text).value : node.type === 'image' ? ((node as Image).alt ?? '') : '';
       if (!TODO.test(text)) return;
       report(`Placeholder left in the text: ${quoted(text)}; write the real text`, {
         place: node.position,

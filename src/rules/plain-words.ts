@@ -51,7 +51,10 @@ export const plainWords: SourceRule<PlainWordOptions> = {
           const end = at + form.words.length - 1;
           const { term } = form.term;
           const next = sentences[i + 1];
-          if (!explained.has(term) && (isExplained(list.explained_by, sentence, words[at]!, words[end]!, next) || (next && explainedIn(next, form.term, index, list.explained_by)))) {
+          if (
+            !explained.has(term) &&
+            (isExplained(list.explained_by, sentence, words[at]!, words[end]!, next) || (next && explainedIn(next, form.term, index, list.explained_by)))
+          ) {
             explained.add(term);
           }
           if (!explained.has(term)) {
@@ -82,7 +85,13 @@ function indexFor(list: PlainWordList, lang: string, options: PlainWordOptions):
   return remember(byConfig, JSON.stringify([added, [...removed], kept]), 8, () => {
     const terms: Term[] = [...list.terms.filter((t) => !removed.has(normalise(t.term))), ...added];
     // Names are matched as they are written, with the same forms as terms (plurals).
-    return { index: termIndex(terms, lang), keep: termIndex(kept.map((name) => ({ term: name, say: [] })), lang) };
+    return {
+      index: termIndex(terms, lang),
+      keep: termIndex(
+        kept.map((name) => ({ term: name, say: [] })),
+        lang,
+      ),
+    };
   });
 }
 
@@ -111,7 +120,9 @@ function isExplained(by: PlainWordList['explained_by'], sentence: Sentence, firs
   const word = '(?![\\p{L}])';
   const qualified = "(?:[\\p{L}'-]+\\s*){0,2}?";
   return (
-    by.after.some((p) => new RegExp(`^${qualified}${/^\p{L}/u.test(p) ? '[,:;—–-]?\\s*' : ''}${pattern(p)}${/\p{L}$/u.test(p) ? word : ''}`, 'u').test(after)) ||
+    by.after.some((p) =>
+      new RegExp(`^${qualified}${/^\p{L}/u.test(p) ? '[,:;—–-]?\\s*' : ''}${pattern(p)}${/\p{L}$/u.test(p) ? word : ''}`, 'u').test(after),
+    ) ||
     by.before.some((p) => new RegExp(`(^|[^\\p{L}])${pattern(p)}(\\s+(a|an|the|el|la|los|las|un|una|unos|unas))?$`, 'u').test(before)) ||
     by.next.some((p) => new RegExp(`^${pattern(p)}${word}`, 'u').test(following))
   );

@@ -63,7 +63,10 @@ export function proseOf(doc: PreparedDocument, scope: ProseScope): Passage[] {
   const made = parsed.get(doc) ?? new Map<ProseScope, Passage[]>();
   parsed.set(doc, made);
   let passages = made.get(scope);
-  if (!passages) made.set(scope, (passages = parse(doc, scope)));
+  if (!passages) {
+    passages = parse(doc, scope);
+    made.set(scope, passages);
+  }
   return passages;
 }
 
@@ -202,7 +205,8 @@ function hidesText(node: Paragraph | Heading): boolean {
 
 /** A block without the links whose text is their address (`<https://...>`): an address is not prose. */
 function withoutAddresses<T extends Paragraph | Heading>(node: T): T {
-  const address = (link: PhrasingContent) => link.type === 'link' && (mdastToString(link) === link.url || /^(https?:\/\/|www\.|mailto:)/.test(mdastToString(link)));
+  const address = (link: PhrasingContent) =>
+    link.type === 'link' && (mdastToString(link) === link.url || /^(https?:\/\/|www\.|mailto:)/.test(mdastToString(link)));
   if (!node.children.some(address)) return node;
   return { ...node, children: node.children.filter((child) => !address(child)) };
 }

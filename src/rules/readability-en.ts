@@ -7,7 +7,7 @@ import { syllable } from 'syllable';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { PreparedDocument } from '../transform/prepared.js';
-import { type MessageOptions } from '../core/diagnostics.js';
+import type { MessageOptions } from '../core/diagnostics.js';
 import { remember } from '../core/memo.js';
 import { proseOf } from './prose.js';
 import type { GradeFigures, ReadingOptions } from '../core/readability.js';

@@ -1,7 +1,7 @@
 import type { Sentence } from 'nlcst';
 import { toString as nlcstToString } from 'nlcst-to-string';
 import { visit } from 'unist-util-visit';
-import { type MessageOptions } from '../core/diagnostics.js';
+import type { MessageOptions } from '../core/diagnostics.js';
 import type { EaseFigures, ReadingOptions } from '../core/readability.js';
 import type { PreparedDocument } from '../transform/prepared.js';
 import { proseOf } from './prose.js';
@@ -58,11 +58,22 @@ export function checkEase(doc: PreparedDocument, options: ReadingOptions, report
     });
   }
   const score = round(szigrisztPazos(total));
-  const figures: EaseFigures = { scale: 'INFLESZ', formula: 'Szigriszt-Pazos', score, band: inflesz(score), target: options.ease, sentences: total.sentences, words: total.words };
+  const figures: EaseFigures = {
+    scale: 'INFLESZ',
+    formula: 'Szigriszt-Pazos',
+    score,
+    band: inflesz(score),
+    target: options.ease,
+    sentences: total.sentences,
+    words: total.words,
+  };
   if (figures.words >= MIN_WORDS && score < options.ease) {
-    report(`Reading ease is ${score} on the INFLESZ scale (${figures.band}; Szigriszt-Pazos); patient material should score ${options.ease} (${inflesz(options.ease)}) or more`, {
-      place: { line: 1, column: 1 },
-    });
+    report(
+      `Reading ease is ${score} on the INFLESZ scale (${figures.band}; Szigriszt-Pazos); patient material should score ${options.ease} (${inflesz(options.ease)}) or more`,
+      {
+        place: { line: 1, column: 1 },
+      },
+    );
   }
   for (const { score: own, sentence, file, place } of hard.sort((a, b) => a.score - b.score).slice(0, options.sentences)) {
     report(`Hard to read sentence (INFLESZ ${round(own)}, ${inflesz(own)}; shorten it or use simpler words): “${excerpt(nlcstToString(sentence))}”`, {

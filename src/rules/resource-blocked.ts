@@ -7,7 +7,7 @@ export const resourceBlocked: PageRule = {
   severity: 'error',
   configurable: false,
   description: 'a rendered page tried to load a file or URL from outside the project',
-  check(doc, { findings }, _context, { report }) {
+  check(_doc, { findings }, _context, { report }) {
     for (const url of new Set(findings.blocked)) {
       report(`The page tried to load \`${url}\`, which was blocked: outputs may only use files inside the project`, {
         place: { line: 1, column: 1 },

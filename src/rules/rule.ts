@@ -97,6 +97,7 @@ export interface StructuralRule extends RuleInfo {
 /** Runs on the prepared document, before anything is rendered; `check` runs it too. */
 export interface SourceRule<O extends object = object> extends RuleInfo<O> {
   stage: 'source';
+  // biome-ignore lint/suspicious/noConfusingVoidType: most rules add no facts and return nothing
   check(doc: PreparedDocument, context: RuleContext, tools: RuleTools<O>): RuleFacts | void;
 }
 

@@ -29,8 +29,8 @@ export function runSourceRules(doc: PreparedDocument, context: RuleContext & { s
 }
 
 /** One source rule on one document, with its reporter and its options; severities not applied yet. */
-export function runSourceRule(rule: SourceRule, doc: PreparedDocument, context: RuleContext): RuleFacts | void {
-  return rule.check(doc, context, { report: reporterFor(rule, doc.file), options: optionsOf(context.rules, rule) });
+export function runSourceRule(rule: SourceRule, doc: PreparedDocument, context: RuleContext): RuleFacts | undefined {
+  return rule.check(doc, context, { report: reporterFor(rule, doc.file), options: optionsOf(context.rules, rule) }) ?? undefined;
 }
 
 /** The page rules a format lists, on what it rendered. */

@@ -20,6 +20,9 @@ export const STRUCTURAL_RULES: readonly StructuralRule[] = [
   structural('too-large', 'sources and images stay under the size limits'),
   structural('too-deep', 'lists and quotes nest at most 12 deep'),
   structural('render', 'the browser rendered the document'),
-  { ...structural('slide-directive', 'Marp directives in content: only a theme class, paginate, header, footer and a background image from `content/`'), severity: 'warning' },
+  {
+    ...structural('slide-directive', 'Marp directives in content: only a theme class, paginate, header, footer and a background image from `content/`'),
+    severity: 'warning',
+  },
   structural('lang-templates', "the document's language has complete template text (every key of en.yaml)"),
 ];

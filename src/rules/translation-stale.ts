@@ -15,8 +15,11 @@ export const translationStale: SourceRule = {
   check(doc, _context, { report }) {
     const source = doc.translation;
     if (!source?.reviewed || daysBetween(doc.meta.reviewed, source.reviewed) <= 0) return;
-    report(`\`${source.source}\`, which this translates, was reviewed on ${source.reviewed}, after this translation (${doc.meta.reviewed}): bring the translation up to date, then its \`reviewed\` date`, {
-      place: doc.metaPlaces.reviewed,
-    });
+    report(
+      `\`${source.source}\`, which this translates, was reviewed on ${source.reviewed}, after this translation (${doc.meta.reviewed}): bring the translation up to date, then its \`reviewed\` date`,
+      {
+        place: doc.metaPlaces.reviewed,
+      },
+    );
   },
 };

@@ -20,8 +20,14 @@ const parsed = new WeakMap<Liquid, Map<string, Template[]>>();
  */
 export function renderTemplate(liquid: Liquid, source: string, scope: object): string {
   let byText = parsed.get(liquid);
-  if (!byText) parsed.set(liquid, (byText = new Map()));
-  return liquid.renderSync(remember(byText, source, 50, () => liquid.parse(source)), scope) as string;
+  if (!byText) {
+    byText = new Map();
+    parsed.set(liquid, byText);
+  }
+  return liquid.renderSync(
+    remember(byText, source, 50, () => liquid.parse(source)),
+    scope,
+  ) as string;
 }
 
 /**

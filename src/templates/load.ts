@@ -30,8 +30,10 @@ export function loadTemplates(dir: string, root: string): TemplateSet {
     let value = texts.get(relative);
     if (value === undefined) {
       const file = where(relative);
-      if (!existsSync(file)) throw new UsageError(`Template file \`${path.relative(root, path.join(dir, relative))}\` is missing, and there is no built-in one`);
-      texts.set(relative, (value = readFileSync(file, 'utf8')));
+      if (!existsSync(file))
+        throw new UsageError(`Template file \`${path.relative(root, path.join(dir, relative))}\` is missing, and there is no built-in one`);
+      value = readFileSync(file, 'utf8');
+      texts.set(relative, value);
     }
     return value;
   };

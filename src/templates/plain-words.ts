@@ -42,7 +42,9 @@ export function loadPlainWords(dir: string, root: string): Record<string, PlainW
   const lists: Record<string, PlainWordList> = {};
   for (const folder of [path.join(dir, 'plain-words'), path.join(BUILT_IN_TEMPLATES, 'plain-words')]) {
     if (!existsSync(folder)) continue;
-    for (const name of readdirSync(folder).filter((file) => file.endsWith('.yaml')).sort()) {
+    for (const name of readdirSync(folder)
+      .filter((file) => file.endsWith('.yaml'))
+      .sort()) {
       const lang = name.slice(0, -'.yaml'.length);
       if (lists[lang]) continue;
       const file = path.join(folder, name);

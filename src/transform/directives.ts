@@ -3,7 +3,7 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { fail, nodeFile } from '../core/diagnostics.js';
-import { toString } from 'mdast-util-to-string';
+import { toString as nodeText } from 'mdast-util-to-string';
 import leven from 'leven';
 
 /** The block directives the content format knows. `include` is expanded before this check. */
@@ -20,7 +20,7 @@ export function checkDirectives(tree: Root, file: VFile): void {
   visit(tree, (node, index, parent) => {
     if (node.type === 'textDirective' && parent && index !== undefined) {
       const directive = node as TextDirective;
-      const label = directive.children.length ? `[${toString(directive)}]` : '';
+      const label = directive.children.length ? `[${nodeText(directive)}]` : '';
       const text: Text = { type: 'text', value: `:${directive.name}${label}`, position: directive.position };
       parent.children.splice(index, 1, text);
       return index + 1;

@@ -10,7 +10,6 @@ import type { ResolveInclude } from '../core/lookups.js';
 
 export type { IncludeLookup, ResolveInclude } from '../core/lookups.js';
 
-
 /**
  * Pure: replaces every `::include{src="..."}` with the parsed content of the named partial,
  * recursively. Nodes that come from a partial are stamped with their file, so that later
@@ -35,9 +34,10 @@ function expandIn(tree: Root, file: VFile, resolve: ResolveInclude, stack: strin
     }
     const found = resolve(src, from);
     if (!found.ok) {
-      const why = found.reason === 'outside'
-        ? `Include \`${src}\` resolves outside the content folder; includes may only name files inside it`
-        : `Included file not found: \`${src}\` (looked for \`${found.file}\`)`;
+      const why =
+        found.reason === 'outside'
+          ? `Include \`${src}\` resolves outside the content folder; includes may only name files inside it`
+          : `Included file not found: \`${src}\` (looked for \`${found.file}\`)`;
       fail(file, why, { ...where, ruleId: found.reason === 'outside' ? 'include-outside' : 'include-missing' });
       parent.children.splice(index, 1);
       return index;

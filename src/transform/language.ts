@@ -26,7 +26,11 @@ export function documentLanguage(ref: DocumentRef, declared: string | undefined,
   const problems = candidates.map((tag) => context.languageProblems?.[tag]).find(Boolean);
   if (problems?.length) {
     for (const problem of problems) {
-      fail(file, `Template text for \`${lang}\` is incomplete: ${problem.message}`, { place: { line: problem.line, column: problem.column }, ruleId: 'lang-templates', in: problem.file });
+      fail(file, `Template text for \`${lang}\` is incomplete: ${problem.message}`, {
+        place: { line: problem.line, column: problem.column },
+        ruleId: 'lang-templates',
+        in: problem.file,
+      });
     }
   } else if (!candidates.some((tag) => context.languages.includes(tag))) {
     fail(file, `No template text for language \`${lang}\`: add \`templates/i18n/${baseLanguage(lang)}.yaml\` with every key of \`en.yaml\` translated`, {

@@ -6,15 +6,18 @@ import { LIMITS } from '../core/limits.js';
 
 export { LIMITS };
 
-
 /** Pure: a too-large source is an error before it is parsed. */
 export function checkSourceSize(text: string, file: VFile, where?: { in?: string; place?: { line: number; column: number } }): boolean {
   if (text.length <= LIMITS.sourceChars) return true;
-  fail(file, `File is ${(text.length / 1e6).toFixed(1)} million characters; the limit is ${LIMITS.sourceChars / 1e6} million: split it into smaller documents`, {
-    place: where?.place ?? { line: 1, column: 1 },
-    ruleId: 'too-large',
-    in: where?.in,
-  });
+  fail(
+    file,
+    `File is ${(text.length / 1e6).toFixed(1)} million characters; the limit is ${LIMITS.sourceChars / 1e6} million: split it into smaller documents`,
+    {
+      place: where?.place ?? { line: 1, column: 1 },
+      ruleId: 'too-large',
+      in: where?.in,
+    },
+  );
   return false;
 }
 

@@ -30,11 +30,7 @@ export interface PrepareContext extends LanguageContext {
  * Pure: parse and transform one document. All I/O it needs comes in through `context`.
  * Returns the VFile with every diagnostic, and the prepared document unless an error was found.
  */
-export function prepareDocument(
-  ref: DocumentRef,
-  text: string,
-  context: PrepareContext,
-): { file: VFile; document?: PreparedDocument; lang?: string } {
+export function prepareDocument(ref: DocumentRef, text: string, context: PrepareContext): { file: VFile; document?: PreparedDocument; lang?: string } {
   const file = new VFile({ path: ref.source, value: text });
   if (!checkSourceSize(text, file)) return { file };
   const tree = parseMarkdown(text);

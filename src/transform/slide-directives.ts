@@ -14,8 +14,29 @@ declare module 'mdast' {
 
 /** Every directive Marp reads from a comment (global and local, without the `_` of a scoped one). */
 const MARP_DIRECTIVES = new Set([
-  'theme', 'style', 'headingDivider', 'lang', 'size', 'math', 'title', 'description', 'author', 'image', 'keywords', 'url', 'marp',
-  'paginate', 'header', 'footer', 'class', 'backgroundColor', 'backgroundImage', 'backgroundPosition', 'backgroundRepeat', 'backgroundSize', 'color',
+  'theme',
+  'style',
+  'headingDivider',
+  'lang',
+  'size',
+  'math',
+  'title',
+  'description',
+  'author',
+  'image',
+  'keywords',
+  'url',
+  'marp',
+  'paginate',
+  'header',
+  'footer',
+  'class',
+  'backgroundColor',
+  'backgroundImage',
+  'backgroundPosition',
+  'backgroundRepeat',
+  'backgroundSize',
+  'color',
 ]);
 /** What content may set: a class the theme defines, page numbers, header and footer text, a background image from content/. */
 const ALLOWED = ['class', 'paginate', 'header', 'footer', 'backgroundImage'];
@@ -27,7 +48,11 @@ const ALLOWED = ['class', 'paginate', 'header', 'footer', 'backgroundImage'];
  * located warning. A background image resolves and is embedded like any other image, inside
  * `content/` only. Comments that are not directives are left alone (the sanitiser drops them).
  */
-export function collectSlideDirectives(tree: Root, file: VFile, options: { classes: readonly string[]; resolveAsset: ResolveAsset; self: string; onRead?: (file: string, sha256: string) => void }): void {
+export function collectSlideDirectives(
+  tree: Root,
+  file: VFile,
+  options: { classes: readonly string[]; resolveAsset: ResolveAsset; self: string; onRead?: (file: string, sha256: string) => void },
+): void {
   visit(tree, 'html', (node: Html) => {
     const inner = /^<!--([\s\S]*)-->$/.exec(node.value.trim())?.[1];
     const parsed = inner === undefined ? undefined : readYaml(inner);
@@ -60,12 +85,19 @@ export function collectSlideDirectives(tree: Root, file: VFile, options: { class
 function checkValue(name: string, value: unknown, options: { classes: readonly string[] }, reject: (message: string) => void): string | boolean | undefined {
   if (name === 'paginate') {
     if (typeof value === 'boolean' || value === 'skip' || value === 'hold') return value;
-    return reject('`paginate` takes true, false, skip or hold'), undefined;
+    reject('`paginate` takes true, false, skip or hold');
+    return undefined;
   }
-  if (typeof value !== 'string') return reject(`\`${name}\` takes text`), undefined;
+  if (typeof value !== 'string') {
+    reject(`\`${name}\` takes text`);
+    return undefined;
+  }
   if (name === 'class') {
     const unknown = value.split(/\s+/).filter((c) => c && !options.classes.includes(c));
-    if (unknown.length) return reject(`Slide class \`${unknown.join(' ')}\` is not in the theme (known: ${options.classes.join(', ')}); the directive was dropped`), undefined;
+    if (unknown.length) {
+      reject(`Slide class \`${unknown.join(' ')}\` is not in the theme (known: ${options.classes.join(', ')}); the directive was dropped`);
+      return undefined;
+    }
     return value.trim();
   }
   if (name === 'backgroundImage') {

@@ -42,7 +42,11 @@ export function checkSlideLayouts(tree: Root, file: VFile, layouts: readonly str
     }
     const current = inSection.get(node);
     if (!current) {
-      warn(file, `Layout \`${layout}\` before the first \`##\` section has no slide to lay out (the title slide is made from the front matter); it was ignored`, where);
+      warn(
+        file,
+        `Layout \`${layout}\` before the first \`##\` section has no slide to lay out (the title slide is made from the front matter); it was ignored`,
+        where,
+      );
       return;
     }
     if (current.layout === undefined) {

@@ -97,7 +97,6 @@ function relinkPrefixedIds() {
   };
 }
 
-
 const pipeline = (raw: boolean) => {
   const processor = unified().use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' });
   if (raw) processor.use(rehypeRaw);

@@ -26,6 +26,8 @@ const POLICY = `default-src 'none'; img-src 'self' file: data:; font-src data:; 
 export interface CatalogOptions {
   today: string;
   warnDays: number;
+  /** The project's default language: its documents and its filter entry come first. Default `en`. */
+  lang?: string;
 }
 
 /**
@@ -35,9 +37,22 @@ export interface CatalogOptions {
  * page works from `file://` and from a web server alike. The words are all in the template.
  */
 export function renderCatalog(manifest: Manifest, templates: TemplateSet, liquid: Liquid, outDir: string, root: string, options: CatalogOptions): string {
-  const href = (file: string) => toPosix(path.relative(outDir, path.join(root, file))).split('/').map(encodeURIComponent).join('/');
-  // Translations sit together: by slug, the source language (no language folder) first.
-  const ordered = [...manifest.documents].sort((a, b) => a.slug.localeCompare(b.slug) || Number(isTranslation(a)) - Number(isTranslation(b)) || a.lang.localeCompare(b.lang));
+  const href = (file: string) =>
+    toPosix(path.relative(outDir, path.join(root, file)))
+      .split('/')
+      .map(encodeURIComponent)
+      .join('/');
+  // Translations sit together: by slug, the default language first, then the source (no language
+  // folder), then the other languages by code.
+  const first = options.lang ?? 'en';
+  const byLanguage = (a: string, b: string) => Number(a !== first) - Number(b !== first) || a.localeCompare(b);
+  const ordered = [...manifest.documents].sort(
+    (a, b) =>
+      a.slug.localeCompare(b.slug) ||
+      Number(a.lang !== first) - Number(b.lang !== first) ||
+      Number(isTranslation(a)) - Number(isTranslation(b)) ||
+      byLanguage(a.lang, b.lang),
+  );
   const documents = ordered.map((doc, index) => ({
     ...catalogEntry(doc, index, href, options),
     translations: ordered
@@ -55,7 +70,9 @@ export function renderCatalog(manifest: Manifest, templates: TemplateSet, liquid
     filter_script: FILTER,
     documents,
     conditions: distinct(documents.map((doc) => doc.condition)),
-    languages: distinct(documents.map((doc) => doc.lang)).map((code) => ({ code, name: languageName(code) })),
+    languages: distinct(documents.map((doc) => doc.lang))
+      .sort(byLanguage)
+      .map((code) => ({ code, name: languageName(code) })),
     totals: {
       documents: documents.length,
       built: count((doc) => doc.status === 'built'),
@@ -80,7 +97,13 @@ function catalogEntry(doc: DocumentReport, index: number, href: (file: string) =
   const outputs = doc.outputs.map((output) => {
     // A format no longer registered (an output left by an earlier version) is listed by its id.
     const format = formatById(output.format);
-    return { href: href(output.file), pages: output.pages, label: format?.label ?? output.format, unit: format?.unit ?? 'pages', picture: format?.picture === true };
+    return {
+      href: href(output.file),
+      pages: output.pages,
+      label: format?.label ?? output.format,
+      unit: format?.unit ?? 'pages',
+      picture: format?.picture === true,
+    };
   });
   return {
     ...doc,

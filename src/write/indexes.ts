@@ -13,7 +13,11 @@ import { MANIFEST, mergeManifest, readManifest, serialiseManifest } from './mani
  * rebuild with nothing to do touches no file and loads no template (`templates` is asked for
  * only when the catalog is written).
  */
-export async function writeIndexes(config: ResolvedConfig, report: BuildReport, templates: () => Promise<{ templates: TemplateSet; liquid: Liquid }>): Promise<void> {
+export async function writeIndexes(
+  config: ResolvedConfig,
+  report: BuildReport,
+  templates: () => Promise<{ templates: TemplateSet; liquid: Liquid }>,
+): Promise<void> {
   const catalogFile = path.join(config.out, 'index.html');
   const previous = readManifest(config.out);
   const manifest = mergeManifest(previous.manifest, report, config.root);
@@ -22,5 +26,8 @@ export async function writeIndexes(config: ResolvedConfig, report: BuildReport, 
   if (same && existsSync(catalogFile)) return;
   if (!same) writeAtomic(path.join(config.out, MANIFEST), text);
   const [{ renderCatalog }, tools] = await Promise.all([import('./catalog.js'), templates()]);
-  writeAtomic(catalogFile, renderCatalog(manifest, tools.templates, tools.liquid, config.out, config.root, { today: config.today, warnDays: reviewWarnDays(config.rules) }));
+  writeAtomic(
+    catalogFile,
+    renderCatalog(manifest, tools.templates, tools.liquid, config.out, config.root, { today: config.today, warnDays: reviewWarnDays(config.rules), lang: config.lang }),
+  );
 }

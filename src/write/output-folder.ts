@@ -59,6 +59,7 @@ function outputPrefix(files: readonly string[], dir: string, root: string): stri
   if (first === undefined) return here ? `${here}/` : '';
   const segments = first.split('/');
   const candidates = [here ? `${here}/` : '', ...segments.slice(0, -1).map((_, i) => `${segments.slice(0, i).join('/')}${i ? '/' : ''}`)];
-  const holds = (prefix: string, file: string) => file.startsWith(prefix) && plainPath(file.slice(prefix.length)) && existsSync(path.join(dir, file.slice(prefix.length)));
+  const holds = (prefix: string, file: string) =>
+    file.startsWith(prefix) && plainPath(file.slice(prefix.length)) && existsSync(path.join(dir, file.slice(prefix.length)));
   return candidates.find((prefix) => files.every((file) => holds(prefix, file)));
 }

@@ -44,6 +44,9 @@ export function writeOutputs(
 /** A declared name, or a pattern in which `*` stands for any characters but `/`. */
 function matches(pattern: string, name: string): boolean {
   if (!pattern.includes('*')) return pattern === name;
-  const expression = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*');
+  const expression = pattern
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[^/]*');
   return new RegExp(`^${expression}$`).test(name);
 }

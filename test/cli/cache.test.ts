@@ -75,13 +75,15 @@ describe('incremental builds', () => {
   });
 
   /** Which outputs of alpha were written again, by comparing time stamps. */
-  const rewritten = (before: Record<string, number>) =>
-    Object.keys(before).filter((name) => statSync(file('output/en/alpha', name)).mtimeMs !== before[name]);
-  const stamps = () => Object.fromEntries(['handout.pdf', 'handout.html', 'slides.pdf', 'slides.html'].map((n) => [n, statSync(file('output/en/alpha', n)).mtimeMs]));
+  const rewritten = (before: Record<string, number>) => Object.keys(before).filter((name) => statSync(file('output/en/alpha', name)).mtimeMs !== before[name]);
+  const stamps = () =>
+    Object.fromEntries(['handout.pdf', 'handout.html', 'slides.pdf', 'slides.html'].map((n) => [n, statSync(file('output/en/alpha', n)).mtimeMs]));
 
   it('rebuilds the PDFs, and only them, when the build date (SOURCE_DATE_EPOCH) changes', async () => {
     const before = stamps();
-    const result = await runCli(project.dir, ['build', '--json', '--browser-endpoint', inject('browserEndpoint'), '--today', '2026-12-01'], { SOURCE_DATE_EPOCH: '1790000000' });
+    const result = await runCli(project.dir, ['build', '--json', '--browser-endpoint', inject('browserEndpoint'), '--today', '2026-12-01'], {
+      SOURCE_DATE_EPOCH: '1790000000',
+    });
     expect(result.code).toBe(0);
     expect(result.json().summary).toMatchObject({ built: 3, skipped: 0 });
     expect(rewritten(before).sort()).toEqual(['handout.pdf', 'slides.pdf']);
@@ -111,7 +113,9 @@ describe('incremental builds', () => {
     const before = names.map((n) => readFileSync(n));
     const result = await build('--force');
     expect(result.statuses).toEqual({ alpha: 'built', beta: 'built', gamma: 'built' });
-    names.forEach((n, i) => expect(readFileSync(n).equals(before[i]!), n).toBe(true));
+    names.forEach((n, i) => {
+      expect(readFileSync(n).equals(before[i]!), n).toBe(true);
+    });
   });
 });
 
@@ -121,11 +125,23 @@ describe('a page that takes too long', () => {
     try {
       // Long enough that no machine lays it out and prints it within the 1 ms allowed.
       appendFileSync(path.join(project.dir, 'content/beta.md'), Array.from({ length: 3000 }, (_, i) => `- Point ${i} of a very long list\n`).join(''));
-      const result = await runCli(project.dir, ['build', 'content/beta.md', '--json', '--format', 'handout-pdf', '--timeout', '0.001', '--browser-endpoint', inject('browserEndpoint')]);
+      const result = await runCli(project.dir, [
+        'build',
+        'content/beta.md',
+        '--json',
+        '--format',
+        'handout-pdf',
+        '--timeout',
+        '0.001',
+        '--browser-endpoint',
+        inject('browserEndpoint'),
+      ]);
       expect(result.code).toBe(1);
       const [doc] = result.json().documents;
       expect(doc.status).toBe('failed');
-      expect(doc.diagnostics, JSON.stringify(doc.diagnostics)).toEqual([expect.objectContaining({ rule: 'render', severity: 'error', message: expect.stringMatching(/^Rendering failed: .*(timed out|Timeout|exceeded)/i) })]);
+      expect(doc.diagnostics, JSON.stringify(doc.diagnostics)).toEqual([
+        expect.objectContaining({ rule: 'render', severity: 'error', message: expect.stringMatching(/^Rendering failed: .*(timed out|Timeout|exceeded)/i) }),
+      ]);
     } finally {
       project.cleanup();
     }

@@ -14,7 +14,10 @@ const BIN = path.join(REPO, 'bin/handouts.js');
 async function handouts(cwd: string, args: string[], options: { browser?: boolean } = {}) {
   const extra = options.browser === false ? [] : ['--browser-endpoint', inject('browserEndpoint')];
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args, ...extra], { cwd, env: { ...process.env, CI: 'true', HANDOUTS_TODAY: '2026-12-01' } });
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args, ...extra], {
+      cwd,
+      env: { ...process.env, CI: 'true', HANDOUTS_TODAY: '2026-12-01' },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -59,7 +62,9 @@ describe('handouts build (the built command, run as a process)', () => {
     const good = report.documents.find((d: { slug: string }) => d.slug === 'good');
     expect(good.status).toBe('built');
     // Every registered format, in the registry's order, each at its main file.
-    expect(good.outputs.map((o: { format: string; file: string }) => [o.format, o.file])).toEqual(allFormats().map((format) => [format.id, `output/en/good/${format.files[0]}`]));
+    expect(good.outputs.map((o: { format: string; file: string }) => [o.format, o.file])).toEqual(
+      allFormats().map((format) => [format.id, `output/en/good/${format.files[0]}`]),
+    );
     expect(good.outputs.map((o: { format: string }) => o.format)).toEqual(expect.arrayContaining(['handout-pdf', 'brochure-pdf', 'slides-pptx']));
     const pages = Object.fromEntries(good.outputs.map((o: { format: string; pages?: number }) => [o.format, o.pages]));
     expect(pages).toMatchObject({ 'brochure-pdf': 2, 'slides-pdf': 4 });
@@ -83,7 +88,17 @@ describe('handouts build (the built command, run as a process)', () => {
   it('gives byte-identical files on a rebuild of the same sources', async () => {
     const cwd = reset();
     await handouts(cwd, ['build', 'content/good.md', '--quiet', '--print-ready']);
-    const made = ['handout.pdf', 'handout-print.pdf', 'handout.html', 'large-print.pdf', 'large-print-print.pdf', 'brochure.pdf', 'brochure-print.pdf', 'slides.pdf', 'slides.html'];
+    const made = [
+      'handout.pdf',
+      'handout-print.pdf',
+      'handout.html',
+      'large-print.pdf',
+      'large-print-print.pdf',
+      'brochure.pdf',
+      'brochure-print.pdf',
+      'slides.pdf',
+      'slides.html',
+    ];
     const names = made.map((n) => file('output/en/good', n));
     const first = [...names, file('output/manifest.json'), file('output/index.html')].map((n) => readFileSync(n));
     const mtime = statSync(names[0]!).mtimeMs;
@@ -91,7 +106,9 @@ describe('handouts build (the built command, run as a process)', () => {
     await handouts(cwd, ['build', 'content/good.md', '--quiet', '--force', '--print-ready']);
     expect(statSync(names[0]!).mtimeMs).toBeGreaterThan(mtime);
     const second = [...names, file('output/manifest.json'), file('output/index.html')].map((n) => readFileSync(n));
-    second.forEach((bytes, i) => expect(bytes.equals(first[i]!), `${made[i] ?? 'an index'} differs`).toBe(true));
+    second.forEach((bytes, i) => {
+      expect(bytes.equals(first[i]!), `${made[i] ?? 'an index'} differs`).toBe(true);
+    });
     // Without --print-ready the print-shop files are removed; the ordinary ones stay, unchanged.
     await handouts(cwd, ['build', 'content/good.md', '--quiet']);
     expect(existsSync(file('output/en/good/brochure-print.pdf'))).toBe(false);

@@ -6,17 +6,20 @@ import { describe, expect, inject, it } from 'vitest';
 import { processesMentioning } from '../helpers/processes.js';
 import { REPO, tempProject } from '../helpers/project.js';
 
-
 describe('handouts dev, as a writer starts and stops it', () => {
   it('prints its address, serves the catalog, and on Ctrl-C leaves no process or temporary folder', async () => {
     const project = tempProject('cache');
     const temp = mkdtempSync(path.join(tmpdir(), 'handouts-dev-'));
     try {
       // Its own Chromium (not the run's shared one), so stopping it can be seen to stop Chromium too.
-      const child = spawn(process.execPath, [path.join(REPO, 'bin/handouts.js'), 'dev', '--port', '0', '--browser', inject('browserPath'), '--today', '2026-12-01'], {
-        cwd: project.dir,
-        env: { ...process.env, TMPDIR: temp },
-      });
+      const child = spawn(
+        process.execPath,
+        [path.join(REPO, 'bin/handouts.js'), 'dev', '--port', '0', '--browser', inject('browserPath'), '--today', '2026-12-01'],
+        {
+          cwd: project.dir,
+          env: { ...process.env, TMPDIR: temp },
+        },
+      );
       let stderr = '';
       const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
       const url = await new Promise<string>((resolve, reject) => {

@@ -66,9 +66,13 @@ describe('handouts new', () => {
     expect(doc.diagnostics.length).toBeGreaterThan(0);
     expect(doc.diagnostics.filter((d: Diagnostic) => d.rule !== 'placeholder')).toEqual([]);
     expect(doc.diagnostics.every((d: Diagnostic) => d.severity === 'warning')).toBe(true);
-    expect(doc.diagnostics).toContainEqual(expect.objectContaining({ rule: 'placeholder', line: lineOf(text, 'title:'), column: 1, message: expect.stringContaining('`title`') }));
+    expect(doc.diagnostics).toContainEqual(
+      expect.objectContaining({ rule: 'placeholder', line: lineOf(text, 'title:'), column: 1, message: expect.stringContaining('`title`') }),
+    );
     expect(lineOf(text, 'title:')).toBe(2);
-    expect(doc.diagnostics).toContainEqual(expect.objectContaining({ rule: 'placeholder', line: lineOf(text, '## What is'), message: expect.stringContaining('in the text') }));
+    expect(doc.diagnostics).toContainEqual(
+      expect.objectContaining({ rule: 'placeholder', line: lineOf(text, '## What is'), message: expect.stringContaining('in the text') }),
+    );
 
     const strict = await runCli(dir, ['check', '--json', '--strict', ...TODAY, 'content/knee-pain.md']);
     expect(strict.code).toBe(1);
@@ -142,7 +146,7 @@ describe('handouts new', () => {
     expect(existsSync(path.join(dir, 'content/bad-date.md'))).toBe(false);
   });
 
-  it('writes into the content folder that --content or the config file names, with that folder\'s partials', async () => {
+  it("writes into the content folder that --content or the config file names, with that folder's partials", async () => {
     const dir = project('pages');
     expect((await runCli(dir, ['new', 'knee-pain', '--content', 'pages', '--quiet', ...TODAY])).code).toBe(0);
     expect(readFileSync(path.join(dir, 'pages/knee-pain.md'), 'utf8')).toContain('::include{src="_partials/stem-cells.md"}');

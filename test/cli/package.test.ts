@@ -26,7 +26,10 @@ describe('the packed package, installed into an empty folder', () => {
 
   beforeAll(() => {
     // dist/ is already built by `pretest`; packing runs no script.
-    const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], { cwd: REPO, encoding: 'utf8' }).trim().split('\n').pop()!;
+    const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], { cwd: REPO, encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop()!;
     mkdirSync(app);
     writeFileSync(path.join(app, 'package.json'), '{ "name": "clinic-site", "private": true }\n');
     execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', path.join(dir, tarball)], { cwd: app, stdio: 'pipe' });
@@ -51,7 +54,16 @@ describe('the packed package, installed into an empty folder', () => {
   it('init writes the templates once, refuses to overwrite, and a build with them gives the same PDFs', () => {
     const init = run('init');
     expect(init.status).toBe(0);
-    expect(readdirSync(path.join(site, 'templates')).sort()).toEqual(['brand', 'brand.yaml', 'brochure', 'catalog.liquid', 'handout', 'i18n', 'plain-words', 'slides']);
+    expect(readdirSync(path.join(site, 'templates')).sort()).toEqual([
+      'brand',
+      'brand.yaml',
+      'brochure',
+      'catalog.liquid',
+      'handout',
+      'i18n',
+      'plain-words',
+      'slides',
+    ]);
     const again = run('init');
     expect(again.status).toBe(2);
     expect(again.stderr).toContain('never overwrites');

@@ -9,18 +9,51 @@ const TODAY = ['--today', '2026-12-01'];
 
 /** One fixture folder per rule: the exact messages `handouts check` must give, and its exit code. */
 const CASES: { fixture: string; code: number; expected: Partial<Record<keyof Diagnostic, unknown>>[] }[] = [
-  { fixture: 'front-matter', code: 1, expected: [{ file: 'content/doc.md', line: 4, column: 1, severity: 'error', rule: 'front-matter', message: 'Unknown field `sumary`; did you mean `summary`?' }] },
+  {
+    fixture: 'front-matter',
+    code: 1,
+    expected: [
+      { file: 'content/doc.md', line: 4, column: 1, severity: 'error', rule: 'front-matter', message: 'Unknown field `sumary`; did you mean `summary`?' },
+    ],
+  },
   { fixture: 'include-missing', code: 1, expected: [{ file: 'content/doc.md', line: 15, column: 1, severity: 'error', rule: 'include-missing' }] },
   { fixture: 'include-cycle', code: 1, expected: [{ file: 'content/_partials/b.md', line: 5, column: 3, severity: 'error', rule: 'include-cycle' }] },
   { fixture: 'include-outside', code: 1, expected: [{ file: 'content/doc.md', line: 13, column: 1, severity: 'error', rule: 'include-outside' }] },
-  { fixture: 'image-missing', code: 1, expected: [{ file: 'content/doc.md', line: 13, column: 15, severity: 'error', rule: 'image-missing', message: 'Image file not found: `img/mri.png` (looked for `content/img/mri.png`)' }] },
+  {
+    fixture: 'image-missing',
+    code: 1,
+    expected: [
+      {
+        file: 'content/doc.md',
+        line: 13,
+        column: 15,
+        severity: 'error',
+        rule: 'image-missing',
+        message: 'Image file not found: `img/mri.png` (looked for `content/img/mri.png`)',
+      },
+    ],
+  },
   { fixture: 'image-alt', code: 1, expected: [{ file: 'content/doc.md', line: 13, column: 1, severity: 'error', rule: 'image-alt' }] },
   {
     fixture: 'link-broken',
     code: 1,
     expected: [
-      { file: 'content/doc.md', line: 13, column: 6, severity: 'error', rule: 'link-broken', message: 'Link to `#sectoin` matches no heading in this document (headings: #section, #what-you-can-do)' },
-      { file: 'content/doc.md', line: 13, column: 32, severity: 'error', rule: 'link-broken', message: 'Link to `other.md`: no such file in the content folder' },
+      {
+        file: 'content/doc.md',
+        line: 13,
+        column: 6,
+        severity: 'error',
+        rule: 'link-broken',
+        message: 'Link to `#sectoin` matches no heading in this document (headings: #section, #what-you-can-do)',
+      },
+      {
+        file: 'content/doc.md',
+        line: 13,
+        column: 32,
+        severity: 'error',
+        rule: 'link-broken',
+        message: 'Link to `other.md`: no such file in the content folder',
+      },
     ],
   },
   {
@@ -32,23 +65,85 @@ const CASES: { fixture: string; code: number; expected: Partial<Record<keyof Dia
       { file: 'content/doc.md', line: 15, column: 1, severity: 'warning', rule: 'reading-level' },
     ],
   },
-  { fixture: 'review-due', code: 1, expected: [{ file: 'content/doc.md', line: 5, column: 1, severity: 'error', rule: 'review-due', message: 'Review was due on 2026-11-15 (16 days ago): review the content, then update `reviewed` and `review_due`' }] },
-  { fixture: 'review-soon', code: 0, expected: [{ file: 'content/doc.md', line: 5, column: 1, severity: 'warning', rule: 'review-due', message: 'Review is due on 2026-12-20, in 19 days' }] },
+  {
+    fixture: 'review-due',
+    code: 1,
+    expected: [
+      {
+        file: 'content/doc.md',
+        line: 5,
+        column: 1,
+        severity: 'error',
+        rule: 'review-due',
+        message: 'Review was due on 2026-11-15 (16 days ago): review the content, then update `reviewed` and `review_due`',
+      },
+    ],
+  },
+  {
+    fixture: 'review-soon',
+    code: 0,
+    expected: [{ file: 'content/doc.md', line: 5, column: 1, severity: 'warning', rule: 'review-due', message: 'Review is due on 2026-12-20, in 19 days' }],
+  },
   { fixture: 'sources', code: 1, expected: [{ file: 'content/doc.md', line: 2, column: 1, severity: 'error', rule: 'sources' }] },
   { fixture: 'directive-unknown', code: 1, expected: [{ file: 'content/doc.md', line: 15, column: 1, severity: 'error', rule: 'directive-unknown' }] },
   { fixture: 'disclaimer', code: 1, expected: [{ file: 'templates/handout/handout.liquid', line: 1, column: 1, severity: 'error', rule: 'disclaimer' }] },
   {
     fixture: 'plain-words',
     code: 0,
-    expected: [{ file: 'content/doc.md', line: 13, column: 5, severity: 'warning', rule: 'plain-words', message: '“efficacy”: say “how well it works” instead, or explain it where it is used', suggestions: ['how well it works'] }],
+    expected: [
+      {
+        file: 'content/doc.md',
+        line: 13,
+        column: 5,
+        severity: 'warning',
+        rule: 'plain-words',
+        message: '“efficacy”: say “how well it works” instead, or explain it where it is used',
+        suggestions: ['how well it works'],
+      },
+    ],
   },
   {
     fixture: 'passive-voice',
     code: 0,
-    expected: [{ file: 'content/doc.md', line: 13, column: 21, severity: 'warning', rule: 'passive-voice', message: 'Passive voice (“were given”): “In trials, patients were given stem cells.” Say who does what.' }],
+    expected: [
+      {
+        file: 'content/doc.md',
+        line: 13,
+        column: 21,
+        severity: 'warning',
+        rule: 'passive-voice',
+        message: 'Passive voice (“were given”): “In trials, patients were given stem cells.” Say who does what.',
+      },
+    ],
   },
-  { fixture: 'long-sentence', code: 0, expected: [{ file: 'content/doc.md', line: 13, column: 1, severity: 'warning', rule: 'long-sentence', message: expect.stringMatching(/^Long sentence \(22 words; keep to 20 or fewer\)/) }] },
-  { fixture: 'actionable', code: 0, expected: [{ file: 'content/doc.md', line: 2, column: 1, severity: 'warning', rule: 'actionable', message: expect.stringMatching(/^No section tells the reader what to do/) }] },
+  {
+    fixture: 'long-sentence',
+    code: 0,
+    expected: [
+      {
+        file: 'content/doc.md',
+        line: 13,
+        column: 1,
+        severity: 'warning',
+        rule: 'long-sentence',
+        message: expect.stringMatching(/^Long sentence \(22 words; keep to 20 or fewer\)/),
+      },
+    ],
+  },
+  {
+    fixture: 'actionable',
+    code: 0,
+    expected: [
+      {
+        file: 'content/doc.md',
+        line: 2,
+        column: 1,
+        severity: 'warning',
+        rule: 'actionable',
+        message: expect.stringMatching(/^No section tells the reader what to do/),
+      },
+    ],
+  },
 ];
 
 describe('content rules (handouts check on one fixture folder per rule)', () => {
@@ -86,13 +181,16 @@ describe('content rules (handouts check on one fixture folder per rule)', () => 
     expect(warned.json().documents[0].diagnostics).toEqual([expect.objectContaining({ rule: 'image-alt', severity: 'warning' })]);
 
     const reading = tempProject('rules/review-soon');
-    cleanup = () => (project.cleanup(), reading.cleanup());
+    cleanup = () => {
+      project.cleanup();
+      reading.cleanup();
+    };
     writeFileSync(path.join(reading.dir, 'handouts.config.yaml'), 'rules:\n  review-due:\n    warn_days: 10\n');
     const quiet = await runCli(reading.dir, ['check', '--json', ...TODAY]);
     expect(quiet.json().documents[0].diagnostics).toEqual([]);
   });
 
-  it('passes the project\'s own content, English and Spanish, with no warning, and counts each plain-language rule', async () => {
+  it("passes the project's own content, English and Spanish, with no warning, and counts each plain-language rule", async () => {
     const project = tempProject();
     cleanup = project.cleanup;
     const result = await runCli(project.dir, ['check', '--json', ...TODAY]);
@@ -131,7 +229,14 @@ describe('slide-overflow (measured in the browser at build time)', () => {
     const [doc] = result.json().documents;
     expect(doc.status).toBe('built');
     expect(doc.diagnostics).toEqual([
-      expect.objectContaining({ file: 'content/doc.md', line: 15, column: 1, severity: 'warning', rule: 'slide-overflow', message: expect.stringMatching(/^Slide 3 \(“Long section”\) is \d+px taller than the slide/) }),
+      expect.objectContaining({
+        file: 'content/doc.md',
+        line: 15,
+        column: 1,
+        severity: 'warning',
+        rule: 'slide-overflow',
+        message: expect.stringMatching(/^Slide 3 \(“Long section”\) is \d+px taller than the slide/),
+      }),
     ]);
   });
 });

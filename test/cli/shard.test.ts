@@ -26,7 +26,8 @@ function expectSameTree(actual: string, expected: string): void {
   expect(differ).toEqual([]);
 }
 
-const manifestSources = (dir: string): string[] => JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')).documents.map((d: { source: string }) => d.source);
+const manifestSources = (dir: string): string[] =>
+  JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')).documents.map((d: { source: string }) => d.source);
 
 /** The document folders (`<lang>/<slug>`) in an output folder. */
 const outputFolders = (dir: string): string[] =>
@@ -49,7 +50,10 @@ describe('build --shard and merge', () => {
   beforeAll(async () => {
     const full = await cli(['build', '--json']);
     expect(full.code, full.stderr).toBe(0);
-    all = full.json().documents.map((d: { source: string }) => d.source).sort();
+    all = full
+      .json()
+      .documents.map((d: { source: string }) => d.source)
+      .sort();
     for (const d of full.json().documents) folder.set(d.source, `${d.lang}/${d.slug}`);
     expect(all.length).toBeGreaterThanOrEqual(3);
     // The full build moves aside, so the merge below writes into a fresh `output/` as the build did.
@@ -75,7 +79,8 @@ describe('build --shard and merge', () => {
       expect(manifestSources(shard.dir)).toEqual([...shard.sources].sort());
       expect(outputFolders(shard.dir)).toEqual(shard.sources.map((source) => folder.get(source)).sort());
       const catalog = readFileSync(path.join(shard.dir, 'index.html'), 'utf8');
-      for (const source of all) expect(catalog.includes(`${folder.get(source)}/`), `${source} in the catalog of shard ${i + 1}`).toBe(shard.sources.includes(source));
+      for (const source of all)
+        expect(catalog.includes(`${folder.get(source)}/`), `${source} in the catalog of shard ${i + 1}`).toBe(shard.sources.includes(source));
     });
   });
 
@@ -156,7 +161,10 @@ describe('more shards than documents', () => {
       const counts: number[] = [];
       for (let i = 1; i <= 5; i++) {
         // The last shard is named in the environment, as a CI matrix may set it.
-        const result = i < 5 ? await cli(['build', '--json', '--shard', `${i}/5`, '--out', `part-${i}`]) : await cli(['build', '--json', '--out', `part-${i}`], { HANDOUTS_SHARD: '5/5' });
+        const result =
+          i < 5
+            ? await cli(['build', '--json', '--shard', `${i}/5`, '--out', `part-${i}`])
+            : await cli(['build', '--json', '--out', `part-${i}`], { HANDOUTS_SHARD: '5/5' });
         expect(result.code, result.stderr).toBe(0);
         counts.push(result.json().documents.length);
         expect(manifestSources(file(`part-${i}`))).toHaveLength(counts[i - 1]!);

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: GitHub Actions expressions (${{ ... }}) in workflow text
 import { parseCommand } from '../helpers/workflow-commands.js';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,7 +44,7 @@ describe('the CI workflow (.github/workflows/handouts.yml)', () => {
     scratch = mkdtempSync(path.join(tmpdir(), 'handouts-workflow-'));
     const broken = path.join(scratch, 'broken.yml');
     const text = readFileSync(WORKFLOW, 'utf8');
-    const faulty = text.replace(/^  build:\n/m, '  build:\n    run-on-sunday: true\n');
+    const faulty = text.replace(/^ {2}build:\n/m, '  build:\n    run-on-sunday: true\n');
     expect(faulty).not.toBe(text);
     writeFileSync(broken, faulty);
     const result = await validate(broken);
@@ -74,7 +75,9 @@ describe('the CI workflow (.github/workflows/handouts.yml)', () => {
     expect(review.steps.find((step: { run?: string }) => step.run?.startsWith('node ../bin'))['working-directory']).toBe('base');
     expect(uses('review')).toEqual(['actions/checkout@v4', 'actions/setup-node@v4', 'actions/cache@v4', 'actions/cache@v4', 'actions/upload-artifact@v4']);
     // Each side restores its own outputs, so each builds only what its cache lacks.
-    expect(review.steps.filter((step: { uses?: string }) => step.uses === 'actions/cache@v4').map((step: { with: { path: string } }) => step.with.path)).toEqual(['output-base', 'output']);
+    expect(
+      review.steps.filter((step: { uses?: string }) => step.uses === 'actions/cache@v4').map((step: { with: { path: string } }) => step.with.path),
+    ).toEqual(['output-base', 'output']);
     expect(review.steps.find((step: { uses?: string }) => step.uses === 'actions/upload-artifact@v4').with.path).toBe('diff-report');
 
     const build = workflow.jobs.build;
@@ -93,7 +96,13 @@ describe('the CI workflow (.github/workflows/handouts.yml)', () => {
     expect(publish.environment.name).toBe('github-pages');
     expect(publish.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
     expect(runs('publish')).toContain('npx handouts merge output-1 output-2 output-3 output-4');
-    expect(uses('publish')).toEqual(['actions/checkout@v4', 'actions/setup-node@v4', 'actions/download-artifact@v4', 'actions/upload-pages-artifact@v3', 'actions/deploy-pages@v4']);
+    expect(uses('publish')).toEqual([
+      'actions/checkout@v4',
+      'actions/setup-node@v4',
+      'actions/download-artifact@v4',
+      'actions/upload-pages-artifact@v3',
+      'actions/deploy-pages@v4',
+    ]);
 
     for (const job of Object.values(workflow.jobs) as { steps: { uses?: string; with?: Record<string, unknown> }[] }[]) {
       expect(job.steps.find((step) => step.uses === 'actions/setup-node@v4')?.with).toEqual({ 'node-version': 20, cache: 'npm' });
@@ -116,15 +125,21 @@ describe('check --reporter github', () => {
     expect(result.stdout).not.toMatch(/^::/m);
 
     const lines = result.stderr.split('\n');
-    const commands = lines.filter((line) => line.startsWith('::')).map((line) => {
-      const command = parseCommand(line);
-      if (!command) throw new Error(`not a workflow command: ${line}`);
-      return command;
-    });
+    const commands = lines
+      .filter((line) => line.startsWith('::'))
+      .map((line) => {
+        const command = parseCommand(line);
+        if (!command) throw new Error(`not a workflow command: ${line}`);
+        return command;
+      });
     expect(commands).toHaveLength(diagnostics.length);
     commands.forEach((command, i) => {
       const d = diagnostics[i]!;
-      expect(command).toEqual({ severity: d.severity, properties: { file: d.file, line: String(d.line), col: String(d.column), title: d.rule }, message: d.message });
+      expect(command).toEqual({
+        severity: d.severity,
+        properties: { file: d.file, line: String(d.line), col: String(d.column), title: d.rule },
+        message: d.message,
+      });
     });
     for (const d of diagnostics) expect(lines).not.toContain(formatDiagnostic(d));
     expect(lines.filter((line) => /^\S+:\d+:\d+ (error|warning) /.test(line))).toEqual([]);
@@ -138,9 +153,8 @@ describe('check --reporter github', () => {
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('human, github');
     const plain = await runCli(project.dir, ['check', '--today', '2026-12-01']);
-    expect(plain.stderr).toMatch(/^content\/doc\.md:4:1 error .*  front-matter$/m);
+    expect(plain.stderr).toMatch(/^content\/doc\.md:4:1 error .* {2}front-matter$/m);
     expect(plain.stderr).not.toMatch(/^::/m);
     expect((await runCli(project.dir, ['build', '--help'])).stdout).toContain('--reporter <name>');
   });
 });
-

@@ -16,7 +16,10 @@ export function brandFontForLibreOffice(dir: string): Record<string, string> {
   const fonts = path.join(dir, 'fonts');
   mkdirSync(fonts, { recursive: true });
   // The brand's Latin faces, and the Arabic script font a right-to-left deck names for its text.
-  for (const [npm, subset] of [['atkinson-hyperlegible', 'latin'], ['noto-sans-arabic', 'arabic']] as const) {
+  for (const [npm, subset] of [
+    ['atkinson-hyperlegible', 'latin'],
+    ['noto-sans-arabic', 'arabic'],
+  ] as const) {
     const files = path.join(REPO, 'node_modules/@fontsource', npm, 'files');
     for (const name of readdirSync(files).filter((file) => new RegExp(`-${subset}-(400|700)-(normal|italic)\\.woff$`).test(file))) {
       writeFileSync(path.join(fonts, name.replace(/\.woff$/, '.ttf')), toSfnt(new Uint8Array(readFileSync(path.join(files, name)))));

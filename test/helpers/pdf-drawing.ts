@@ -68,9 +68,17 @@ export async function drawingOf(page: PDFPageProxy): Promise<PageDrawing> {
   const mcids: number[] = [];
   let pendingClip = false;
   const record = (kind: Drawn['kind'], bounds: Rect, segments: Segment[] = []) =>
-    drawn.push({ kind, artifact: marked.includes('Artifact'), ink: intersect(bounds, state.clip), segments, lineWidth: state.lineWidth, lineCap: state.lineCap });
+    drawn.push({
+      kind,
+      artifact: marked.includes('Artifact'),
+      ink: intersect(bounds, state.clip),
+      segments,
+      lineWidth: state.lineWidth,
+      lineCap: state.lineCap,
+    });
 
   fnArray.forEach((fn, index) => {
+    // biome-ignore lint/suspicious/noExplicitAny: pdf.js gives each operator's arguments untyped
     const args = argsArray[index] as any;
     switch (fn) {
       case OPS.save:
@@ -163,7 +171,14 @@ function segmentsOf(data: Float32Array, ctm: Matrix): Segment[] {
 }
 
 function multiply(m: Matrix, n: Matrix): Matrix {
-  return [m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3], m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3], m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5]];
+  return [
+    m[0] * n[0] + m[1] * n[2],
+    m[0] * n[1] + m[1] * n[3],
+    m[2] * n[0] + m[3] * n[2],
+    m[2] * n[1] + m[3] * n[3],
+    m[4] * n[0] + m[5] * n[2] + n[4],
+    m[4] * n[1] + m[5] * n[3] + n[5],
+  ];
 }
 
 function apply(m: Matrix, x: number, y: number): [number, number] {

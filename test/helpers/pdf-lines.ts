@@ -19,18 +19,28 @@ export function rtlLines(file: string, pageIndex: number): Line[] {
   const doc = mupdf.Document.openDocument(readFileSync(file), 'application/pdf');
   const lines: Line[] = [];
   let glyphs: { c: string; x: number }[] = [];
-  doc.loadPage(pageIndex).toStructuredText('preserve-whitespace').walk({
-    beginLine() {
-      glyphs = [];
-    },
-    onChar(c: string, origin: [number, number]) {
-      glyphs.push({ c, x: origin[0] });
-    },
-    endLine() {
-      const xs = glyphs.map((g) => g.x);
-      lines.push({ rtl: [...glyphs].sort((a, b) => b.x - a.x).map((g) => g.c).join(''), left: Math.min(...xs), right: Math.max(...xs) });
-    },
-  });
+  doc
+    .loadPage(pageIndex)
+    .toStructuredText('preserve-whitespace')
+    .walk({
+      beginLine() {
+        glyphs = [];
+      },
+      onChar(c: string, origin: [number, number]) {
+        glyphs.push({ c, x: origin[0] });
+      },
+      endLine() {
+        const xs = glyphs.map((g) => g.x);
+        lines.push({
+          rtl: [...glyphs]
+            .sort((a, b) => b.x - a.x)
+            .map((g) => g.c)
+            .join(''),
+          left: Math.min(...xs),
+          right: Math.max(...xs),
+        });
+      },
+    });
   return lines;
 }
 

@@ -18,7 +18,9 @@ export async function textRuns(file: string): Promise<TextRun[][]> {
     const content = await (await doc.getPage(n)).getTextContent();
     pages.push(
       content.items.flatMap((item) =>
-        'str' in item && item.str.trim() ? [{ text: item.str, x: item.transform[4], width: item.width, size: Math.hypot(item.transform[0], item.transform[1]) }] : [],
+        'str' in item && item.str.trim()
+          ? [{ text: item.str, x: item.transform[4], width: item.width, size: Math.hypot(item.transform[0], item.transform[1]) }]
+          : [],
       ),
     );
   }

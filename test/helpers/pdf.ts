@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFRef, PDFString, PDFHexString } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface PdfFacts {
@@ -34,7 +34,12 @@ export async function readPdf(file: string): Promise<PdfFacts> {
   const text: string[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const content = await (await doc.getPage(n)).getTextContent();
-    text.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' ').replace(/\s+/g, ' '));
+    text.push(
+      content.items
+        .map((item) => ('str' in item ? item.str : ''))
+        .join(' ')
+        .replace(/\s+/g, ' '),
+    );
   }
   const outline = ((await doc.getOutline()) ?? []).flatMap(function flat(item): string[] {
     return [item.title, ...(item.items ?? []).flatMap(flat)];

@@ -66,10 +66,12 @@ export function popplerText(file: string): string {
 /** poppler's document information (`pdfinfo`), field by field. */
 export function popplerInfo(file: string): Record<string, string> {
   const out = execFileSync('pdfinfo', ['-enc', 'UTF-8', file], { encoding: 'utf8' });
-  return Object.fromEntries(out.split('\n').flatMap((line) => {
-    const match = /^([^:]+):\s*(.*)$/.exec(line);
-    return match ? [[match[1]!.trim(), match[2]!]] : [];
-  }));
+  return Object.fromEntries(
+    out.split('\n').flatMap((line) => {
+      const match = /^([^:]+):\s*(.*)$/.exec(line);
+      return match ? [[match[1]!.trim(), match[2]!]] : [];
+    }),
+  );
 }
 
 /** The fonts poppler finds in a PDF, by their base names, with whether each is embedded. */
@@ -103,18 +105,24 @@ export function zbarCodes(pdf: string, page: number): string[] {
 export function libreOfficeToPdf(files: readonly string[], outDir: string, env: Record<string, string> = {}): Map<string, string | undefined> {
   const profile = mkdtempSync(path.join(tmpdir(), 'handouts-lo-profile-'));
   try {
-    spawnSync('soffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...files], {
-      encoding: 'utf8',
-      timeout: 300_000,
-      env: { ...process.env, ...env },
-    });
+    spawnSync(
+      'soffice',
+      [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...files],
+      {
+        encoding: 'utf8',
+        timeout: 300_000,
+        env: { ...process.env, ...env },
+      },
+    );
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
-  return new Map(files.map((file) => {
-    const pdf = path.join(outDir, `${path.basename(file, path.extname(file))}.pdf`);
-    return [file, existsSync(pdf) ? pdf : undefined];
-  }));
+  return new Map(
+    files.map((file) => {
+      const pdf = path.join(outDir, `${path.basename(file, path.extname(file))}.pdf`);
+      return [file, existsSync(pdf) ? pdf : undefined];
+    }),
+  );
 }
 
 /**
@@ -178,7 +186,9 @@ export async function pagesApart(a: string, b: string): Promise<number[]> {
     const dir = mkdtempSync(path.join(tmpdir(), 'handouts-pages-'));
     try {
       execFileSync('pdftoppm', ['-scale-to-x', '1280', '-scale-to-y', '720', '-png', pdf, path.join(dir, 'page')]);
-      return readdirSync(dir).sort().map((name) => PNG.sync.read(readFileSync(path.join(dir, name))));
+      return readdirSync(dir)
+        .sort()
+        .map((name) => PNG.sync.read(readFileSync(path.join(dir, name))));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -6,12 +6,12 @@ export function parseCommand(line: string): { severity: string; properties: Reco
   const match = /^::(error|warning) (.+?)::(.*)$/.exec(line);
   if (!match) return undefined;
   const [, severity = '', props = '', message = ''] = match;
-  const unescape = (text: string) => text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+  const unescaped = (text: string) => text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
   const properties = Object.fromEntries(
     props.split(',').map((pair) => {
       const at = pair.indexOf('=');
-      return [pair.slice(0, at), unescape(pair.slice(at + 1))];
+      return [pair.slice(0, at), unescaped(pair.slice(at + 1))];
     }),
   );
-  return { severity, properties, message: unescape(message) };
+  return { severity, properties, message: unescaped(message) };
 }

@@ -26,7 +26,13 @@ describe("import { build, check, loadConfig } from 'handouts'", () => {
     expect(good.outputs[0]).toMatchObject({ file: 'output/en/good/handout.pdf', pages: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const bad = report.documents.find((d) => d.slug === 'bad')!;
     expect(bad.status).toBe('failed');
-    expect(bad.diagnostics[0]).toMatchObject({ file: 'content/bad.md', line: expect.any(Number), column: expect.any(Number), severity: 'error', rule: expect.any(String) });
+    expect(bad.diagnostics[0]).toMatchObject({
+      file: 'content/bad.md',
+      line: expect.any(Number),
+      column: expect.any(Number),
+      severity: 'error',
+      rule: expect.any(String),
+    });
   });
 
   it('check() returns the same report without rendering: nothing built, the same diagnostics', async () => {

@@ -61,7 +61,10 @@ describe('the tri-fold brochure, large print and print-shop versions of the clin
     const inside = { first: [0, wide], second: [wide, 2 * wide], third: [2 * wide, 297 * MM] } as const;
     const [front, back] = await textRuns(out('brochure.pdf'));
     const panelOf = (panels: Record<string, readonly [number, number]>, x: number) => Object.entries(panels).find(([, [a, b]]) => x >= a && x < b)?.[0];
-    for (const [runs, panels] of [[front!, outside], [back!, inside]] as const) {
+    for (const [runs, panels] of [
+      [front!, outside],
+      [back!, inside],
+    ] as const) {
       for (const run of runs) {
         const panel = panelOf(panels, run.x);
         expect(panel, run.text).toBeDefined();
@@ -69,7 +72,10 @@ describe('the tri-fold brochure, large print and print-shop versions of the clin
       }
     }
     const textIn = (runs: typeof front, panels: Record<string, readonly [number, number]>, name: string) =>
-      runs!.filter((run) => panelOf(panels, run.x) === name).map((run) => run.text).join(' ');
+      runs!
+        .filter((run) => panelOf(panels, run.x) === name)
+        .map((run) => run.text)
+        .join(' ');
     expect(textIn(front, outside, 'cover')).toContain('Stem cell treatment for');
     expect(textIn(front, outside, 'cover')).toContain('Multiple sclerosis');
     expect(textIn(front, outside, 'back')).toContain('This handout is for general education only');
@@ -103,12 +109,22 @@ describe('the tri-fold brochure, large print and print-shop versions of the clin
   it('makes a print-shop brochure with bleed, trim and crop-mark room on every page', async () => {
     const pdf = await PDFDocument.load(readFileSync(out('brochure-print.pdf')), { updateMetadata: false });
     expect(pdf.getPageCount()).toBe(2);
-    const box = (page: ReturnType<typeof pdf.getPage>, name: string) => page.node.lookup(PDFName.of(name), PDFArray).asArray().map((n) => Number(String(n)));
+    const box = (page: ReturnType<typeof pdf.getPage>, name: string) =>
+      page.node
+        .lookup(PDFName.of(name), PDFArray)
+        .asArray()
+        .map((n) => Number(String(n)));
     for (const page of pdf.getPages()) {
       const [mx1, my1, mx2, my2] = box(page, 'MediaBox');
       const [bx1, by1, bx2, by2] = box(page, 'BleedBox');
       const [tx1, ty1, tx2, ty2] = box(page, 'TrimBox');
-      for (const [bleed, trim] of [[bx1, tx1], [by1, ty1], [tx2, bx2], [ty2, by2]] as const) expect(trim! - bleed!).toBeCloseTo(3 * MM, 1);
+      for (const [bleed, trim] of [
+        [bx1, tx1],
+        [by1, ty1],
+        [tx2, bx2],
+        [ty2, by2],
+      ] as const)
+        expect(trim! - bleed!).toBeCloseTo(3 * MM, 1);
       expect(tx2! - tx1!).toBeCloseTo(297 * MM, 0);
       expect(ty2! - ty1!).toBeCloseTo(210 * MM, 0);
       expect(mx1).toBeLessThan(bx1!);
@@ -145,12 +161,16 @@ describe('a brochure whose content does not fit', () => {
     await browser.dispose();
     project.cleanup();
   });
-  const front = readFileSync(path.join(project.dir, 'content/good.md'), 'utf8').split(/^---$/m).slice(0, 2).join('---') + '---\n';
-  const sections = Array.from({ length: 14 }, (_, i) => `## Part ${i + 1}\n\n${'People with this condition can feel pain in many parts of the body. '.repeat(9)}\n`);
+  const front = `${readFileSync(path.join(project.dir, 'content/good.md'), 'utf8').split(/^---$/m).slice(0, 2).join('---')}---\n`;
+  const sections = Array.from(
+    { length: 14 },
+    (_, i) => `## Part ${i + 1}\n\n${'People with this condition can feel pain in many parts of the body. '.repeat(9)}\n`,
+  );
 
   const file = (...parts: string[]) => path.join(project.dir, ...parts);
   const formats = ['handout-pdf', 'brochure-pdf', 'slides-pdf', 'slides-pptx'];
-  const run = async () => build({ config: await loadConfig({ cwd: project.dir, env: {}, flags: { formats, today: '2026-12-01' } }), sources: ['content/good.md'], browser });
+  const run = async () =>
+    build({ config: await loadConfig({ cwd: project.dir, env: {}, flags: { formats, today: '2026-12-01' } }), sources: ['content/good.md'], browser });
 
   it('fails that format alone: the others are written, the previous brochure is kept, and the report and catalog say which and why', async () => {
     // First a brochure that fits: its file is the one a later failure must leave in place.
@@ -167,7 +187,13 @@ describe('a brochure whose content does not fit', () => {
     expect((await readPdf(file('output/en/good/slides.pdf'))).text.join(' ')).toContain('Part 14');
     // The brochure is the previous complete one, byte for byte: never a clipped one.
     expect(readFileSync(file('output/en/good/brochure.pdf')).equals(before)).toBe(true);
-    expect(doc!.failures).toEqual([{ format: 'brochure-pdf', kept: 'output/en/good/brochure.pdf', diagnostics: [expect.objectContaining({ rule: 'brochure-overflow', format: 'brochure-pdf' })] }]);
+    expect(doc!.failures).toEqual([
+      {
+        format: 'brochure-pdf',
+        kept: 'output/en/good/brochure.pdf',
+        diagnostics: [expect.objectContaining({ rule: 'brochure-overflow', format: 'brochure-pdf' })],
+      },
+    ]);
     const error = doc!.diagnostics.find((d) => d.rule === 'brochure-overflow')!;
     expect(error).toMatchObject({ file: 'content/good.md', severity: 'error', column: 1, format: 'brochure-pdf' });
     const lines = readFileSync(file('content/good.md'), 'utf8').split('\n');
@@ -177,21 +203,38 @@ describe('a brochure whose content does not fit', () => {
     expect(error.message).toMatch(/overflows by about \d+ mm \(one panel holds \d+ mm\)/);
     // The manifest and the catalog card: the current files, and the failed format with its message, where, and the file kept.
     const manifest = JSON.parse(readFileSync(file('output/manifest.json'), 'utf8')) as BuildReport;
-    expect(manifest.documents.find((d) => d.source === 'content/good.md')).toMatchObject({ status: 'failed', failures: [{ format: 'brochure-pdf', kept: 'output/en/good/brochure.pdf' }] });
+    expect(manifest.documents.find((d) => d.source === 'content/good.md')).toMatchObject({
+      status: 'failed',
+      failures: [{ format: 'brochure-pdf', kept: 'output/en/good/brochure.pdf' }],
+    });
     const catalog = readFileSync(file('output/index.html'), 'utf8');
     const card = catalog.slice(catalog.indexOf('content/good.md'));
-    expect(card).toMatch(/Brochure \(tri-fold PDF\): failed\.<\/span> [^<]*does not fit the panels[^<]*<span class="note">at <code>content\/good\.md:\d+:1<\/code><\/span> <a href="en\/good\/brochure\.pdf"[^>]*>Previous version<\/a>/);
+    expect(card).toMatch(
+      /Brochure \(tri-fold PDF\): failed\.<\/span> [^<]*does not fit the panels[^<]*<span class="note">at <code>content\/good\.md:\d+:1<\/code><\/span> <a href="en\/good\/brochure\.pdf"[^>]*>Previous version<\/a>/,
+    );
     expect(card).toContain('A format failed in the last build');
     expect(card).toMatch(/href="en\/good\/handout\.pdf"/);
   });
 
   it('says so on the command line with exit 1, then makes only the failed format again while nothing changed', async () => {
-    const cli = await runCli(project.dir, ['build', 'content/good.md', '--browser-endpoint', inject('browserEndpoint'), '--format', formats.join(','), '--today', '2026-12-01']);
+    const buildGood = (...more: string[]) =>
+      runCli(project.dir, [
+        'build',
+        'content/good.md',
+        '--browser-endpoint',
+        inject('browserEndpoint'),
+        '--format',
+        formats.join(','),
+        '--today',
+        '2026-12-01',
+        ...more,
+      ]);
+    const cli = await buildGood();
     expect(cli.code).toBe(1);
     expect(cli.stderr).toMatch(/content\/good\.md:\d+:1 error .*does not fit the panels/);
     expect(cli.stderr).toContain('✗ content/good.md: brochure-pdf (previous file kept) failed; the others are current: handout.pdf');
     const handoutTime = statSync(file('output/en/good/handout.pdf')).mtimeMs;
-    const again = await runCli(project.dir, ['build', 'content/good.md', '--browser-endpoint', inject('browserEndpoint'), '--format', formats.join(','), '--today', '2026-12-01', '--json']);
+    const again = await buildGood('--json');
     const [doc] = again.json().documents;
     expect(doc.failures.map((f: { format: string }) => f.format)).toEqual(['brochure-pdf']);
     // The handout was current: reused, not printed or written again.
@@ -200,7 +243,10 @@ describe('a brochure whose content does not fit', () => {
   });
 
   it('builds from a shorter :::brochure summary of the same document', async () => {
-    writeFileSync(path.join(project.dir, 'content/good.md'), `${front}\n${sections.join('\n')}\n:::brochure\n## In short\n\n- Pain can be felt in many parts of the body.\n- Ask your care team.\n:::\n`);
+    writeFileSync(
+      path.join(project.dir, 'content/good.md'),
+      `${front}\n${sections.join('\n')}\n:::brochure\n## In short\n\n- Pain can be felt in many parts of the body.\n- Ask your care team.\n:::\n`,
+    );
     const report = await run();
     // Fixed: the brochure is made again, and the document is built with no failure left.
     expect(report.documents[0]).toMatchObject({ status: 'built' });

@@ -105,7 +105,9 @@ describe("building the clinic's content with a real Chromium", () => {
     it('prints the deck as 16:9 slides: a title slide, one per section, and a closing slide', () => {
       const html = readFileSync(out('en', slug, 'slides.html'), 'utf8');
       // Each slide's first heading (the title slide has the clinic's logo above it).
-      const headings = [...html.matchAll(/<section[^>]*>\s*(?:<div class="logo">[\s\S]*?<\/div>\s*)?<h[12][^>]*>([^<]*)<\/h[12]>/g)].map((m) => m[1]?.replace(/&#x27;|&#39;/g, "'"));
+      const headings = [...html.matchAll(/<section[^>]*>\s*(?:<div class="logo">[\s\S]*?<\/div>\s*)?<h[12][^>]*>([^<]*)<\/h[12]>/g)].map((m) =>
+        m[1]?.replace(/&#x27;|&#39;/g, "'"),
+      );
       expect(headings[0]).toBe(condition.title);
       expect(headings).toEqual(expect.arrayContaining([condition.own, ...SHARED, 'Sources and more information']));
       const sectionCount = headings.length - 2;

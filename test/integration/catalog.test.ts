@@ -54,7 +54,13 @@ describe('the catalog, opened from file://', () => {
   }
 
   const visibleTitles = async (page: Page) =>
-    (await page.$$eval('article[data-card]', (cards) => cards.filter((card) => !(card as HTMLElement).hidden && (card as HTMLElement).offsetParent !== null).map((card) => card.querySelector('h2')?.textContent ?? ''))).sort();
+    (
+      await page.$$eval('article[data-card]', (cards) =>
+        cards
+          .filter((card) => !(card as HTMLElement).hidden && (card as HTMLElement).offsetParent !== null)
+          .map((card) => card.querySelector('h2')?.textContent ?? ''),
+      )
+    ).sort();
   const countText = (page: Page) => page.$eval('#catalog-count', (element) => element.textContent);
 
   beforeAll(async () => {
@@ -79,7 +85,13 @@ describe('the catalog, opened from file://', () => {
 
   it('links every file of every document by a relative address that resolves on disk', async () => {
     const page = await open();
-    const all = await page.$$eval('a[href]', (anchors) => anchors.map((a) => ({ raw: a.getAttribute('href') ?? '', url: (a as HTMLAnchorElement).href, target: document.getElementById((a.getAttribute('href') ?? '').slice(1)) !== null })));
+    const all = await page.$$eval('a[href]', (anchors) =>
+      anchors.map((a) => ({
+        raw: a.getAttribute('href') ?? '',
+        url: (a as HTMLAnchorElement).href,
+        target: document.getElementById((a.getAttribute('href') ?? '').slice(1)) !== null,
+      })),
+    );
     // Links between translations of one document point at its other cards, which exist.
     const inPage = all.filter((link) => link.raw.startsWith('#'));
     expect(inPage.length).toBeGreaterThan(0);
@@ -97,14 +109,23 @@ describe('the catalog, opened from file://', () => {
 
   it('shows the pictures of the first page and the title slide, loaded from files beside it', async () => {
     const page = await open();
-    const images = await page.$$eval('img[src]', (list) => list.map((img) => ({ raw: img.getAttribute('src') ?? '', url: (img as HTMLImageElement).src, alt: img.getAttribute('alt'), width: (img as HTMLImageElement).naturalWidth })));
+    const images = await page.$$eval('img[src]', (list) =>
+      list.map((img) => ({
+        raw: img.getAttribute('src') ?? '',
+        url: (img as HTMLImageElement).src,
+        alt: img.getAttribute('alt'),
+        width: (img as HTMLImageElement).naturalWidth,
+      })),
+    );
     for (const image of images) {
       expect(image.width, image.url.slice(0, 80)).toBeGreaterThan(0);
       if (image.url.startsWith('data:')) continue;
       expect(image.raw).not.toMatch(/^([a-z][a-z0-9+.-]*:|\/)/i);
       expect(existsSync(fileURLToPath(image.url)), image.url).toBe(true);
     }
-    const pictures = manifest.documents.flatMap((doc) => doc.outputs.filter((output) => formatById(output.format)?.picture).map((output) => path.join(project.dir, output.file)));
+    const pictures = manifest.documents.flatMap((doc) =>
+      doc.outputs.filter((output) => formatById(output.format)?.picture).map((output) => path.join(project.dir, output.file)),
+    );
     // The first page of each handout and the title slide of each deck.
     expect(pictures).toHaveLength(2 * manifest.documents.length);
     const thumbnails = images.filter((image) => !image.url.startsWith('data:'));
@@ -133,7 +154,11 @@ describe('the catalog, opened from file://', () => {
     const page = await open();
     const total = manifest.documents.length;
     // Compared without order: the catalog orders cards by slug, translations together.
-    const titlesWhere = (test: (doc: Manifest['documents'][number]) => boolean) => manifest.documents.filter(test).map((doc) => doc.title).sort();
+    const titlesWhere = (test: (doc: Manifest['documents'][number]) => boolean) =>
+      manifest.documents
+        .filter(test)
+        .map((doc) => doc.title)
+        .sort();
     const showing = (titles: unknown[]) => `Showing ${titles.length} of ${total} documents`;
     expect(await page.$eval('#catalog-filters', (form) => (form as HTMLFormElement).hidden)).toBe(false);
     expect(await visibleTitles(page)).toEqual(titlesWhere(() => true));
@@ -193,9 +218,21 @@ describe('the catalog, opened from file://', () => {
     // The filters are on screen: the page's own script ran.
     expect(await page.$eval('#catalog-filters', (form) => (form as HTMLElement).offsetParent !== null)).toBe(true);
     const result = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[]; passes: unknown[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              context: Document,
+              options: object,
+            ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[]; passes: unknown[] }>;
+          };
+        }
+      ).axe;
       const { violations, passes } = await axe.run(document, { resultTypes: ['violations'] });
-      return { passes: passes.length, violations: violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((node) => node.target.join(' ')) })) };
+      return {
+        passes: passes.length,
+        violations: violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((node) => node.target.join(' ')) })),
+      };
     });
     expect(result.passes).toBeGreaterThan(0);
     expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);

@@ -16,7 +16,12 @@ describe('handouts dev', () => {
   const requests: string[] = [];
 
   beforeAll(async () => {
-    dev = await startDevServer({ cwd: project.dir, port: 0, env: {}, flags: { browser_endpoint: inject('browserEndpoint'), today: '2026-12-01', formats: ['handout', 'slides-html'] } });
+    dev = await startDevServer({
+      cwd: project.dir,
+      port: 0,
+      env: {},
+      flags: { browser_endpoint: inject('browserEndpoint'), today: '2026-12-01', formats: ['handout', 'slides-html'] },
+    });
     browser = await puppeteer.connect({ browserWSEndpoint: inject('browserEndpoint') });
     page = await browser.newPage();
     page.on('request', (request) => requests.push(request.url()));
@@ -50,10 +55,11 @@ describe('handouts dev', () => {
     const footer = await page.$eval('.pagedjs_margin-bottom-right .pagedjs_margin-content', (element) => getComputedStyle(element, '::after').content);
     expect(footer).toMatch(/Page .*counter\(page\).* of .*counter\(pages\)/);
     writeFileSync(source, original.replace('## Alpha own', '## Alpha own\n\nA sentence saved just now.'));
+    // biome-ignore lint/performance/useDomNodeTextContent: the text the writer sees on the page
     await until(page, () => document.body.innerText.includes('A sentence saved just now.'));
   });
 
-  it('rebuilds only the document that changed (from the server\'s report)', async () => {
+  it("rebuilds only the document that changed (from the server's report)", async () => {
     await dev.idle();
     const before = dev.state().build;
     writeFileSync(source, readFileSync(source, 'utf8').replace('A sentence saved just now.', 'A sentence saved again.'));

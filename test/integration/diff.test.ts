@@ -71,7 +71,11 @@ describe('handouts diff', () => {
   it('lists every document that includes a changed partial', async () => {
     const result = await diff('one-word', 'partial', '--json');
     expect(result.code).toBe(1);
-    expect(result.report().documents.map((d) => d.source)).toEqual(['content/multiple-sclerosis.md', 'content/sjogrens-syndrome.md', 'content/spinal-cord-injury.md']);
+    expect(result.report().documents.map((d) => d.source)).toEqual([
+      'content/multiple-sclerosis.md',
+      'content/sjogrens-syndrome.md',
+      'content/spinal-cord-injury.md',
+    ]);
     for (const doc of result.report().documents) {
       const text = doc.formats.flatMap((f) => f.changed.flatMap((page) => page.text));
       expect(text.flatMap((t) => t.added).join(' '), doc.source).toContain('first');
@@ -79,7 +83,10 @@ describe('handouts diff', () => {
   });
 
   it('finds nothing in the same folder twice, or in a rebuild of the same sources: exit 0', async () => {
-    for (const [a, b] of [['base', 'base'], ['base', 'again']]) {
+    for (const [a, b] of [
+      ['base', 'base'],
+      ['base', 'again'],
+    ]) {
       const result = await diff(a!, b!, '--json');
       expect(result.code, `${a} ${b}`).toBe(0);
       expect(result.report()).toEqual({ documents: [], summary: { documents: 0, pages: 0, drawn: 0 } });
@@ -141,7 +148,9 @@ describe('handouts diff', () => {
       await page.setBypassCSP(true);
       await page.reload({ waitUntil: 'load' });
       await page.addScriptTag({ content: readFileSync(path.join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8') });
-      const violations = (await page.evaluate(`axe.run(document).then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id))`)) as string[];
+      const violations = (await page.evaluate(
+        `axe.run(document).then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id))`,
+      )) as string[];
       expect(violations).toEqual([]);
     } finally {
       await page.close();

@@ -18,7 +18,6 @@ function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
-
 // These tests must stop a browser, so they start their own instead of the run's shared one.
 describe('when Chromium dies in the middle of a build', () => {
   const project = tempProject();
@@ -98,7 +97,13 @@ function killer(manager: BrowserManager, delays: readonly number[]) {
       await gone;
     }
   })();
-  return { finish: async () => ((stop = true), await done, killed) };
+  return {
+    finish: async () => {
+      stop = true;
+      await done;
+      return killed;
+    },
+  };
 }
 
 const SOME_FORMATS = ['handout-pdf', 'brochure-pdf', 'slides-pdf', 'slides-pptx', 'slides-png'];
@@ -107,7 +112,11 @@ describe('when Chromium is killed 1 to 3 times at random moments of a 12-documen
   const project = twelveDocuments();
   afterAll(() => project.cleanup());
 
-  for (const [kills, seed] of [[1, 11], [2, 22], [3, 33]] as const) {
+  for (const [kills, seed] of [
+    [1, 11],
+    [2, 22],
+    [3, 33],
+  ] as const) {
     it(`finishes with every document built (${kills} kill${kills > 1 ? 's' : ''}, seed ${seed})`, async () => {
       const manager = new BrowserManager({ executablePath: inject('browserPath'), maxPages: 2 });
       const next = random(seed);
@@ -136,10 +145,16 @@ describe('when Chromium is killed 1 to 3 times at random moments of a 12-documen
   it('ends the build with a message a person understands when the browser keeps dying, and keeps what was built', async () => {
     const manager = new BrowserManager({ executablePath: inject('browserPath'), maxPages: 2 });
     // Every browser is killed soon after it starts, far more often than a build accepts.
-    const kill = killer(manager, Array.from({ length: 12 }, () => 300));
+    const kill = killer(
+      manager,
+      Array.from({ length: 12 }, () => 300),
+    );
     try {
       const config = resolveConfig({ flags: { formats: SOME_FORMATS, concurrency: 2 }, cwd: project.dir, now: new Date('2026-12-01') });
-      const error = await build({ config, cwd: project.dir, browser: manager, force: true }).then(() => undefined, (e: unknown) => e);
+      const error = await build({ config, cwd: project.dir, browser: manager, force: true }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       await kill.finish();
       expect(error).toBeInstanceOf(EnvironmentError);
       expect((error as EnvironmentError).exitCode).toBe(3);

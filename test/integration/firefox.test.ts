@@ -23,7 +23,11 @@ let manifest: Manifest;
 beforeAll(async () => {
   const manager = new BrowserManager({ endpoint: inject('browserEndpoint'), maxPages: 2 });
   try {
-    const config = resolveConfig({ flags: { formats: ['slides-html', 'handout-html', 'handout-png', 'slides-png'] }, cwd: project.dir, now: new Date('2026-12-01') });
+    const config = resolveConfig({
+      flags: { formats: ['slides-html', 'handout-html', 'handout-png', 'slides-png'] },
+      cwd: project.dir,
+      now: new Date('2026-12-01'),
+    });
     expect((await build({ config, browser: manager })).summary).toMatchObject({ built: 6, failed: 0 });
   } finally {
     await manager.dispose();
@@ -48,17 +52,22 @@ async function open(browser: Browser, url: string) {
   };
   const page = await watch(await context.newPage());
   await page.goto(url, { waitUntil: 'load' });
-  const breaches = async (p: Page) => ((await p.evaluate('JSON.stringify(window.__breaches || [])')) as string);
+  const breaches = async (p: Page) => (await p.evaluate('JSON.stringify(window.__breaches || [])')) as string;
   return { context, page, problems, watch, breaches };
 }
 
 const hashOf = (page: Page) => page.evaluate('location.hash') as Promise<string>;
 const shown = (page: Page, selector: string) =>
-  page.evaluate(`[...document.querySelectorAll(${JSON.stringify(selector)})].filter((e) => getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().height > 0).map((e) => e.innerText.replace(/\\s+/g, ' ').trim())`) as Promise<string[]>;
+  page.evaluate(
+    `[...document.querySelectorAll(${JSON.stringify(selector)})].filter((e) => getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().height > 0).map((e) => e.innerText.replace(/\\s+/g, ' ').trim())`,
+  ) as Promise<string[]>;
 const until = (page: Page, expression: string) => page.waitForFunction(expression, { polling: 50, timeout: 10_000 });
 
 const browsers: [string, () => Promise<{ browser?: Browser; missing?: string }>][] = [
-  ['Chromium', async () => ({ browser: await puppeteer.connect({ browserWSEndpoint: inject('browserEndpoint'), defaultViewport: { width: 1280, height: 720 } }) })],
+  [
+    'Chromium',
+    async () => ({ browser: await puppeteer.connect({ browserWSEndpoint: inject('browserEndpoint'), defaultViewport: { width: 1280, height: 720 } }) }),
+  ],
   ['Firefox ESR', launchFirefox],
 ];
 
@@ -79,7 +88,14 @@ describe.each(browsers)('in %s', (name, start) => {
     const slides = manifest.documents.find((d) => d.source === 'content/multiple-sclerosis.md')!.outputs.find((o) => o.format === 'slides-html')!.pages!;
     const { context, page, problems, breaches } = await open(browser!, `${pathToFileURL(deck).href}#1`);
     try {
-      for (const [key, hash] of [['ArrowRight', '#2'], [' ', '#3'], ['End', `#${slides}`], ['Home', '#1'], ['ArrowDown', '#2'], ['ArrowLeft', '#1']] as const) {
+      for (const [key, hash] of [
+        ['ArrowRight', '#2'],
+        [' ', '#3'],
+        ['End', `#${slides}`],
+        ['Home', '#1'],
+        ['ArrowDown', '#2'],
+        ['ArrowLeft', '#1'],
+      ] as const) {
         await page.keyboard.press(key);
         await until(page, `location.hash === ${JSON.stringify(hash)}`);
       }
@@ -140,7 +156,12 @@ describe.each(browsers)('in %s', (name, start) => {
       await until(page, `document.getElementById('catalog-filters').offsetParent !== null`);
       expect(await titles()).toHaveLength(6);
       await page.select('#filter-lang', 'es');
-      expect(await titles()).toEqual(manifest.documents.filter((d) => d.lang === 'es').map((d) => d.title!).sort());
+      expect(await titles()).toEqual(
+        manifest.documents
+          .filter((d) => d.lang === 'es')
+          .map((d) => d.title!)
+          .sort(),
+      );
       expect(await count()).toBe('Showing 3 of 6 documents');
       await page.select('#filter-condition', 'Multiple sclerosis');
       expect(await titles()).toHaveLength(0);

@@ -21,7 +21,10 @@ describe('a handout in Arabic', () => {
   const out = (file: string) => path.join(project.dir, 'output/ar/stem-cells', file);
   let report: BuildReport;
   beforeAll(async () => {
-    report = await build({ config: resolveConfig({ flags: { formats: ['handout-pdf', 'handout-html'] }, cwd: project.dir, now: new Date('2026-12-01') }), browser });
+    report = await build({
+      config: resolveConfig({ flags: { formats: ['handout-pdf', 'handout-html'] }, cwd: project.dir, now: new Date('2026-12-01') }),
+      browser,
+    });
   });
   afterAll(async () => {
     await browser.dispose();
@@ -43,7 +46,14 @@ describe('a handout in Arabic', () => {
     const pdf = await readPdf(out('handout.pdf'));
     const lines = Array.from({ length: pdf.pages }, (_, page) => rtlLines(out('handout.pdf'), page)).flat();
     const read = lines.map((line) => compact(line.rtl));
-    for (const words of ['العلاج بالخلايا الجذعية للألم المزمن', 'ما هي الخلايا الجذعية؟', 'هل تساعد الخلايا الجذعية في علاج الألم المزمن؟', 'ترجمة آلية', 'يرجى الانتباه', 'المصادر']) {
+    for (const words of [
+      'العلاج بالخلايا الجذعية للألم المزمن',
+      'ما هي الخلايا الجذعية؟',
+      'هل تساعد الخلايا الجذعية في علاج الألم المزمن؟',
+      'ترجمة آلية',
+      'يرجى الانتباه',
+      'المصادر',
+    ]) {
       expect(read, words).toContain(compact(words));
     }
     const text = pdf.text.join(' ');
@@ -56,8 +66,9 @@ describe('a handout in Arabic', () => {
     // Right-aligned: it ends at the right margin (17 mm) and starts well inside the left half.
     expect(210 * MM - heading.right).toBeLessThan(25 * MM); // the origin of its last glyph, plus that glyph's width
     expect(heading.left).toBeGreaterThan((210 * MM) / 2);
-    const number = lines.find((line) => /^\d/.test(compact(line.rtl)) && compact(line.rtl).includes('الصفحة'))
-      ?? lines.find((line) => compact(line.rtl).includes('الصفحة'))!;
+    const number =
+      lines.find((line) => /^\d/.test(compact(line.rtl)) && compact(line.rtl).includes('الصفحة')) ??
+      lines.find((line) => compact(line.rtl).includes('الصفحة'))!;
     expect(number.right).toBeLessThan((210 * MM) / 2);
   });
 });
@@ -83,14 +94,28 @@ describe('an Arabic document in every format', () => {
     if (missing) ctx.skip(missing);
     for (const name of ['handout.pdf', 'large-print.pdf', 'brochure.pdf', 'slides.pdf', 'slides-notes.pdf']) {
       const fonts = popplerFonts(out(name));
-      expect(fonts.some((font) => /^NotoSansArabic/.test(font.name)), `${name}: ${fonts.map((f) => f.name)}`).toBe(true);
-      expect(fonts.filter((font) => !font.embedded), name).toEqual([]);
+      expect(
+        fonts.some((font) => /^NotoSansArabic/.test(font.name)),
+        `${name}: ${fonts.map((f) => f.name)}`,
+      ).toBe(true);
+      expect(
+        fonts.filter((font) => !font.embedded),
+        name,
+      ).toEqual([]);
       // No fallback font stands in for the Arabic text.
-      expect(fonts.filter((font) => /DejaVu|Liberation|FreeSans/.test(font.name)), name).toEqual([]);
+      expect(
+        fonts.filter((font) => /DejaVu|Liberation|FreeSans/.test(font.name)),
+        name,
+      ).toEqual([]);
       const pdf = await readPdf(out(name));
       expect(pdf.lang, name).toBe('ar');
-      const lines = Array.from({ length: pdf.pages }, (_, page) => rtlLines(out(name), page)).flat().map((line) => compact(line.rtl));
-      expect(lines.some((line) => line.includes(compact(HEADING))), name).toBe(true);
+      const lines = Array.from({ length: pdf.pages }, (_, page) => rtlLines(out(name), page))
+        .flat()
+        .map((line) => compact(line.rtl));
+      expect(
+        lines.some((line) => line.includes(compact(HEADING))),
+        name,
+      ).toBe(true);
     }
   });
 
@@ -174,7 +199,12 @@ describe('the Spanish versions of the clinic content', () => {
     const lines = readFileSync(file('content/es/multiple-sclerosis.md'), 'utf8').split('\n');
     expect(doc!.status).toBe('built');
     expect(doc!.diagnostics).toEqual([
-      expect.objectContaining({ file: 'content/es/multiple-sclerosis.md', line: lines.findIndex((l) => l.startsWith('reviewed:')) + 1, severity: 'warning', rule: 'translation-stale' }),
+      expect.objectContaining({
+        file: 'content/es/multiple-sclerosis.md',
+        line: lines.findIndex((l) => l.startsWith('reviewed:')) + 1,
+        severity: 'warning',
+        rule: 'translation-stale',
+      }),
     ]);
     expect(doc!.diagnostics[0]!.message).toContain('content/multiple-sclerosis.md');
   });
@@ -186,6 +216,13 @@ describe('the Spanish versions of the clinic content', () => {
     const byLang = Object.fromEntries(report.documents.map((d) => [d.lang, d]));
     expect(byLang.en!.status).toBe('built');
     expect(byLang.es!.status).toBe('failed');
-    expect(byLang.es!.diagnostics).toContainEqual(expect.objectContaining({ file: 'templates/i18n/es.yaml', severity: 'error', rule: 'lang-templates', message: expect.stringContaining('`disclaimer_title`') }));
+    expect(byLang.es!.diagnostics).toContainEqual(
+      expect.objectContaining({
+        file: 'templates/i18n/es.yaml',
+        severity: 'error',
+        rule: 'lang-templates',
+        message: expect.stringContaining('`disclaimer_title`'),
+      }),
+    );
   });
 });

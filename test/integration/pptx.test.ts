@@ -43,11 +43,23 @@ describe('slides.pptx, made of PowerPoint objects', () => {
   });
 
   it("makes each slide's heading its title placeholder", async () => {
-    const titles = await Promise.all((await slides()).map(async (xml) => {
-      const shape = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*<p:ph[^>]*type="title"[\s\S]*?<\/p:sp>/.exec(xml)?.[0] ?? '';
-      return (await xmlElementTexts(`<r xmlns:a="a" xmlns:p="p" xmlns:r="r">${shape}</r>`, 'a:t')).join('');
-    }));
-    expect(titles).toEqual(['Looking after your back', 'What helps most', 'Looking after your back at home', 'Where the pain starts', 'When to take what', 'How common it is', "In a patient's words", 'What you can do', 'Sources and more information']);
+    const titles = await Promise.all(
+      (await slides()).map(async (xml) => {
+        const shape = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*<p:ph[^>]*type="title"[\s\S]*?<\/p:sp>/.exec(xml)?.[0] ?? '';
+        return (await xmlElementTexts(`<r xmlns:a="a" xmlns:p="p" xmlns:r="r">${shape}</r>`, 'a:t')).join('');
+      }),
+    );
+    expect(titles).toEqual([
+      'Looking after your back',
+      'What helps most',
+      'Looking after your back at home',
+      'Where the pain starts',
+      'When to take what',
+      'How common it is',
+      "In a patient's words",
+      'What you can do',
+      'Sources and more information',
+    ]);
   });
 
   it('writes lists as bulleted paragraphs with their levels, tables as tables, pictures with their alt text', async () => {
@@ -79,7 +91,11 @@ describe('slides.pptx, made of PowerPoint objects', () => {
   });
 
   it('carries the brand in its slide masters: the bar, the title placeholder, the theme colours and fonts', async () => {
-    const layouts = await Promise.all(Object.keys(zip.files).filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(n)).map(part));
+    const layouts = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(n))
+        .map(part),
+    );
     const content = layouts.find((xml) => xml.includes('name="Content slide"'))!;
     expect(content).toContain('<p:ph');
     expect(content).toContain('type="title"');

@@ -135,9 +135,19 @@ describe('slides.html on its own, from file://', () => {
       const page = await s.open();
       await expectSlide(page, 1);
       const steps: [KeyInput, number][] = [
-        ['ArrowRight', 2], ['ArrowDown', 3], ['Space', 4], ['PageDown', 5], ['ArrowRight', 5],
-        ['ArrowLeft', 4], ['ArrowUp', 3], ['PageUp', 2], ['Backspace', 1], ['ArrowLeft', 1],
-        ['Enter', 2], ['End', 5], ['Home', 1],
+        ['ArrowRight', 2],
+        ['ArrowDown', 3],
+        ['Space', 4],
+        ['PageDown', 5],
+        ['ArrowRight', 5],
+        ['ArrowLeft', 4],
+        ['ArrowUp', 3],
+        ['PageUp', 2],
+        ['Backspace', 1],
+        ['ArrowLeft', 1],
+        ['Enter', 2],
+        ['End', 5],
+        ['Home', 1],
       ];
       for (const [key, slide] of steps) {
         await page.keyboard.press(key);
@@ -221,7 +231,10 @@ describe('slides.html on its own, from file://', () => {
       await page.keyboard.press('?');
       const help = await shownText(page, '.deck-help');
       expect(help).not.toBeNull();
-      const lines = help!.split('\n').map((line) => line.replace(/\s+/g, ' ').trim()).filter(Boolean);
+      const lines = help!
+        .split('\n')
+        .map((line) => line.replace(/\s+/g, ' ').trim())
+        .filter(Boolean);
       expect(lines[0]).toBe(t.help_title);
       // Each row: its keys, then what they do (the table's cells are tab-separated).
       const rows = lines.slice(1, -1);

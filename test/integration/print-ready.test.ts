@@ -78,7 +78,10 @@ describe('makePrintReady on pages printed by a real Chromium', () => {
           const vertical = Math.abs(segment.x0 - segment.x1) < EPS;
           expect(vertical || Math.abs(segment.y0 - segment.y1) < EPS).toBe(true);
           const [along, trimEdges] = vertical ? [segment.x0, [trim.left, trim.right]] : [segment.y0, [trim.bottom, trim.top]];
-          expect(trimEdges.some((edge) => Math.abs(along - edge) < EPS), `mark ${JSON.stringify(segment)} is not on a trim line`).toBe(true);
+          expect(
+            trimEdges.some((edge) => Math.abs(along - edge) < EPS),
+            `mark ${JSON.stringify(segment)} is not on a trim line`,
+          ).toBe(true);
           expect(Math.hypot(segment.x1 - segment.x0, segment.y1 - segment.y0)).toBeCloseTo(length * MM, 2);
           const gap = vertical ? Math.max(bleed.bottom - ink.top, ink.bottom - bleed.top) : Math.max(bleed.left - ink.right, ink.left - bleed.right);
           expect(gap).toBeCloseTo(offset * MM, 2);

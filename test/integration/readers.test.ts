@@ -54,15 +54,36 @@ describe('a clinic whose words hold & < > " \' in every output, read by the prog
   it('writes PDFs that qpdf passes, whose metadata and text poppler and pdf.js read as written', async (ctx) => {
     const { missing } = findReaders(['qpdf', 'pdftotext']);
     if (missing) ctx.skip(missing);
-    const pdfs = readdirSync(out()).filter((name) => name.endsWith('.pdf')).sort();
-    expect(pdfs).toEqual(['brochure-print.pdf', 'brochure.pdf', 'handout-print.pdf', 'handout.pdf', 'large-print-print.pdf', 'large-print.pdf', 'slides-notes.pdf', 'slides.pdf']);
+    const pdfs = readdirSync(out())
+      .filter((name) => name.endsWith('.pdf'))
+      .sort();
+    expect(pdfs).toEqual([
+      'brochure-print.pdf',
+      'brochure.pdf',
+      'handout-print.pdf',
+      'handout.pdf',
+      'large-print-print.pdf',
+      'large-print.pdf',
+      'slides-notes.pdf',
+      'slides.pdf',
+    ]);
     for (const name of pdfs) {
       const check = qpdfCheck(out(name));
       expect(check.ok, `${name}: ${check.output}`).toBe(true);
       const info = popplerInfo(out(name));
-      expect({ Title: info.Title, Author: info.Author, Subject: info.Subject, Keywords: info.Keywords }, name).toEqual({ Title: TITLE, Author: CLINIC, Subject: SUMMARY, Keywords: KEYWORDS });
+      expect({ Title: info.Title, Author: info.Author, Subject: info.Subject, Keywords: info.Keywords }, name).toEqual({
+        Title: TITLE,
+        Author: CLINIC,
+        Subject: SUMMARY,
+        Keywords: KEYWORDS,
+      });
       const pdf = await readPdf(out(name));
-      expect({ title: pdf.title, author: pdf.author, subject: pdf.subject, keywords: pdf.keywords }, name).toEqual({ title: TITLE, author: CLINIC, subject: SUMMARY, keywords: KEYWORDS });
+      expect({ title: pdf.title, author: pdf.author, subject: pdf.subject, keywords: pdf.keywords }, name).toEqual({
+        title: TITLE,
+        author: CLINIC,
+        subject: SUMMARY,
+        keywords: KEYWORDS,
+      });
       // Printed text, by two readers; wrapped lines are joined, so compare without the breaks.
       for (const text of [compact(popplerText(out(name))), compact(pdf.text.join(' '))]) {
         expect(text, name).toContain(compact(TITLE));
@@ -88,7 +109,11 @@ describe('a clinic whose words hold & < > " \' in every output, read by the prog
     expect(await xmlElementTexts(core, 'dc:creator')).toEqual([CLINIC]);
     expect(await xmlElementTexts(core, 'dc:subject')).toEqual([SUMMARY]);
     expect(await xmlElementTexts(core, 'dc:language')).toEqual(['en']);
-    const notes = await Promise.all(Object.keys(zip.files).filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n)).map(part));
+    const notes = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n))
+        .map(part),
+    );
     const said = (await Promise.all(notes.map((xml) => xmlElementTexts(xml, 'a:p')))).flat().map(flat);
     expect(said).toContain(NOTE);
   });
@@ -119,6 +144,7 @@ describe('a clinic whose words hold & < > " \' in every output, read by the prog
 
   it('leaves no file half-escaped: no output holds an entity twice escaped', () => {
     const files = readdirSync(out(), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /\.(html|json)$/.test(e.name));
-    for (const entry of files) expect(readFileSync(path.join(entry.parentPath, entry.name), 'utf8'), entry.name).not.toMatch(/&amp;(amp|lt|gt|quot|#\d+|#x[0-9a-f]+);/i);
+    for (const entry of files)
+      expect(readFileSync(path.join(entry.parentPath, entry.name), 'utf8'), entry.name).not.toMatch(/&amp;(amp|lt|gt|quot|#\d+|#x[0-9a-f]+);/i);
   });
 });

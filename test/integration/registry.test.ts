@@ -80,13 +80,18 @@ describe('a format that fails', () => {
       throw new Error('ENOSPC: no space left on device, write');
     },
   };
-  const fine: OutputFormat = { ...plainText, id: 'test-fine', files: ['test.txt'], produce: async ({ doc }) => ({ files: { 'test.txt': `${doc.meta.title}\n` } }) };
+  const fine: OutputFormat = {
+    ...plainText,
+    id: 'test-fine',
+    files: ['test.txt'],
+    produce: async ({ doc }) => ({ files: { 'test.txt': `${doc.meta.title}\n` } }),
+  };
   let unregister: (() => void)[] = [];
   beforeAll(() => {
     unregister = [registerFormat(fine), registerFormat(broken)];
   });
   afterAll(() => {
-    unregister.forEach((remove) => remove());
+    for (const remove of unregister) remove();
     project.cleanup();
   });
 
@@ -100,7 +105,17 @@ describe('a format that fails', () => {
       expect(doc.failures).toEqual([
         {
           format: 'test-broken',
-          diagnostics: [{ file: doc.source, line: 1, column: 1, severity: 'error', rule: 'render', format: 'test-broken', message: 'Rendering failed: ENOSPC: no space left on device, write' }],
+          diagnostics: [
+            {
+              file: doc.source,
+              line: 1,
+              column: 1,
+              severity: 'error',
+              rule: 'render',
+              format: 'test-broken',
+              message: 'Rendering failed: ENOSPC: no space left on device, write',
+            },
+          ],
         },
       ]);
     }
@@ -149,7 +164,11 @@ describe('page rules, through the registry, on what a format rendered', () => {
     unregister();
 
     unregister = registerFormat(printed('test-shown', `<p>${disclaimer()}</p>`));
-    const shown = await build({ config: resolveConfig({ flags: { formats: ['test-shown'] }, cwd: project.dir, now: new Date('2026-12-01') }), sources: ['content/alpha.md'], browser });
+    const shown = await build({
+      config: resolveConfig({ flags: { formats: ['test-shown'] }, cwd: project.dir, now: new Date('2026-12-01') }),
+      sources: ['content/alpha.md'],
+      browser,
+    });
     expect(shown.documents[0]).toMatchObject({ status: 'built', diagnostics: [] });
   });
 

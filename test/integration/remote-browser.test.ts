@@ -160,14 +160,17 @@ describe('rendering through a remote browser (--browser-endpoint)', () => {
     const remote = await startChromium();
     try {
       const address = `http://127.0.0.1:${remote.port}`;
-      const tabs = async () => ((await (await fetch(`${address}/json/list`)).json()) as { type: string; id: string }[]).filter((t) => t.type === 'page').map((t) => t.id);
+      const tabs = async () =>
+        ((await (await fetch(`${address}/json/list`)).json()) as { type: string; id: string }[]).filter((t) => t.type === 'page').map((t) => t.id);
       const before = await tabs();
       expect(before).toHaveLength(1);
       const { browser, wsEndpoint } = await connectBrowser(address);
       await browser.disconnect();
       expect(wsEndpoint).toBe(remote.endpoint);
 
-      const result = await runCli(project.dir, ['build', '--browser-endpoint', address, '--format', 'handout-pdf', '--verbose'], { HANDOUTS_TODAY: '2026-12-01' });
+      const result = await runCli(project.dir, ['build', '--browser-endpoint', address, '--format', 'handout-pdf', '--verbose'], {
+        HANDOUTS_TODAY: '2026-12-01',
+      });
       expect(result.stderr).toContain(`Using browser at ${address}`);
       expect(result.code).toBe(0);
       const files = pdfs(path.join(project.dir, 'output'));
@@ -227,8 +230,16 @@ describe('rendering through a remote browser (--browser-endpoint)', () => {
 
       // The same manager (as in watch mode and the dev server): the drop clears its cache and the
       // next build connects again, through the bounded retry.
-      const again = build({ config: config(project.dir, { out: 'output', browserEndpoint: remote.endpoint }), cwd: project.dir, browser: manager, force: true });
-      const error = await again.then(() => undefined, (e: unknown) => e);
+      const again = build({
+        config: config(project.dir, { out: 'output', browserEndpoint: remote.endpoint }),
+        cwd: project.dir,
+        browser: manager,
+        force: true,
+      });
+      const error = await again.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(EnvironmentError);
       expect((error as EnvironmentError).exitCode).toBe(3);
       expect((error as Error).message).toContain(`Could not connect to the browser at \`${remote.endpoint}\``);
@@ -238,7 +249,9 @@ describe('rendering through a remote browser (--browser-endpoint)', () => {
       expect(manager.executablePath).toBeUndefined();
 
       // The command line, a new process connecting to the dead address: exit 3, the message and what to check.
-      const cli = await runCli(project.dir, ['build', '--force', '--browser-endpoint', remote.endpoint, '--format', 'handout-pdf'], { HANDOUTS_TODAY: '2026-12-01' });
+      const cli = await runCli(project.dir, ['build', '--force', '--browser-endpoint', remote.endpoint, '--format', 'handout-pdf'], {
+        HANDOUTS_TODAY: '2026-12-01',
+      });
       expect(cli.code).toBe(3);
       expect(cli.stderr).toContain(`error: Could not connect to the browser at \`${remote.endpoint}\` (--browser-endpoint); 3 attempts failed:`);
       expect(cli.stderr).toMatch(/attempt 3: .*ECONNREFUSED/);
@@ -297,7 +310,9 @@ describe('rendering through a remote browser (--browser-endpoint)', () => {
     let killing: Promise<void> | undefined;
     observer.once('targetcreated', () => (killing = remote.kill()));
     try {
-      const cli = await runCli(project.dir, ['build', '--browser-endpoint', remote.endpoint, '--concurrency', '2', '--format', FORMATS.join(',')], { HANDOUTS_TODAY: '2026-12-01' });
+      const cli = await runCli(project.dir, ['build', '--browser-endpoint', remote.endpoint, '--concurrency', '2', '--format', FORMATS.join(',')], {
+        HANDOUTS_TODAY: '2026-12-01',
+      });
       expect(killing).toBeDefined();
       expect(cli.code).toBe(3);
       expect(cli.stderr).toContain(`error: Could not connect to the browser at \`${remote.endpoint}\` (--browser-endpoint); 3 attempts failed:`);
@@ -320,19 +335,27 @@ describe('rendering through a remote browser (--browser-endpoint)', () => {
     const endpoint = `ws://127.0.0.1:${port}/devtools/browser/00000000-0000-0000-0000-000000000000`;
     const logged: string[] = [];
     const started = performance.now();
-    const error = await connectBrowser(endpoint, { log: (line) => logged.push(line) }).then(() => undefined, (e: unknown) => e);
+    const error = await connectBrowser(endpoint, { log: (line) => logged.push(line) }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     const elapsed = performance.now() - started;
     expect(error).toBeInstanceOf(EnvironmentError);
     expect((error as EnvironmentError).exitCode).toBe(3);
     expect(logged).toHaveLength(3);
-    logged.forEach((line, i) => expect(line).toContain(`(attempt ${i + 1} of 3)`));
+    logged.forEach((line, i) => {
+      expect(line).toContain(`(attempt ${i + 1} of 3)`);
+    });
     expect((error as Error).message.match(/ - attempt \d: connect ECONNREFUSED/g)).toHaveLength(3);
     // The waits in between: 250 ms, then 500 ms.
     expect(elapsed).toBeGreaterThanOrEqual(740);
 
     // The count is the option's, not a constant; the http:// form says which address it read.
     const fewer: string[] = [];
-    const http = await connectBrowser(`http://127.0.0.1:${port}`, { attempts: 2, delayMs: 10, log: (line) => fewer.push(line) }).then(() => undefined, (e: unknown) => e);
+    const http = await connectBrowser(`http://127.0.0.1:${port}`, { attempts: 2, delayMs: 10, log: (line) => fewer.push(line) }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(fewer).toHaveLength(2);
     expect((http as Error).message).toContain(`(its WebSocket URL read from http://127.0.0.1:${port}/json/version)`);
     expect((http as Error).message).toMatch(/2 attempts failed:\n {2}- attempt 1: http:\/\/127\.0\.0\.1:\d+\/json\/version: connect ECONNREFUSED/);
@@ -341,9 +364,15 @@ describe('rendering through a remote browser (--browser-endpoint)', () => {
     const tried: string[] = [];
     const manager = new BrowserManager({ endpoint, maxPages: 1, connect: { delayMs: 10 }, log: (line) => tried.push(line) });
     try {
-      const first = await manager.browser().then(() => undefined, (e: unknown) => e);
+      const first = await manager.browser().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       await sleep(200);
-      const second = await manager.browser().then(() => undefined, (e: unknown) => e);
+      const second = await manager.browser().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(first).toBeInstanceOf(EnvironmentError);
       expect(second).toBe(first);
       expect(tried.filter((line) => line.includes('failed (attempt'))).toHaveLength(3);
@@ -366,7 +395,10 @@ describe('rendering through a remote browser (--browser-endpoint)', () => {
 
   it('a malformed address is refused at once, without retrying', async () => {
     const logged: string[] = [];
-    const error = await connectBrowser('ftp://127.0.0.1:9222', { log: (line) => logged.push(line) }).then(() => undefined, (e: unknown) => e);
+    const error = await connectBrowser('ftp://127.0.0.1:9222', { log: (line) => logged.push(line) }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect((error as { exitCode?: number }).exitCode).toBe(2);
     expect((error as Error).message).toContain('is not a ws://, wss://, http:// or https:// URL');
     expect(logged).toEqual([]);

@@ -141,15 +141,13 @@ describe('the allowed set of raw HTML', () => {
     }
   });
 
-  it('drops what is not in the set: GitHub\'s <picture>, <source srcset>, <details>, and an image that is not inline data', () => {
+  it("drops what is not in the set: GitHub's <picture>, <source srcset>, <details>, and an image that is not inline data", () => {
     const out = html('<picture><source srcset="https://evil.example/a.png"><img src="pic.png" alt="A"></picture>\n\n<details><summary>S</summary>T</details>');
     expect(out).toBe('<p><img alt="A"></p>\nST');
   });
 
   it('leaves an in-page link with a malformed percent-escape as written, rather than failing the document', () => {
-    expect(html('# Note\n\n<a href="#%E0%A4%A">a</a> [b](#note)')).toBe(
-      '<h1 id="note">Note</h1>\n<p><a href="#%E0%A4%A">a</a> <a href="#note">b</a></p>',
-    );
+    expect(html('# Note\n\n<a href="#%E0%A4%A">a</a> [b](#note)')).toBe('<h1 id="note">Note</h1>\n<p><a href="#%E0%A4%A">a</a> <a href="#note">b</a></p>');
   });
 });
 
@@ -241,7 +239,10 @@ describe('raw HTML that would load something, against a real server', () => {
     // tested here is the sanitising itself.
     for (const name of ['handout.html', 'slides.html']) {
       const html = readFileSync(path.join(project.dir, 'output/en/vectors', name), 'utf8');
-      const open = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, () => (csp++, ''));
+      const open = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, () => {
+        csp++;
+        return '';
+      });
       await openInBrowser(manager, open);
     }
   }, 120_000);
@@ -256,9 +257,7 @@ describe('raw HTML that would load something, against a real server', () => {
   it.each(VECTORS)('$name: no request reaches the server, and the removal is a located warning', ({ file, tag, source = 'content/vectors.md' }) => {
     expect(hits.get(`/built/${file}`) ?? 0).toBe(0);
     if (!tag) return;
-    expect(doc.diagnostics).toContainEqual(
-      expect.objectContaining({ rule: 'html-removed', severity: 'warning', file: source, ...placeOf(source, file, tag) }),
-    );
+    expect(doc.diagnostics).toContainEqual(expect.objectContaining({ rule: 'html-removed', severity: 'warning', file: source, ...placeOf(source, file, tag) }));
   });
 
   it('each vector is live: the same HTML unsanitised does reach the server (except the link)', async () => {

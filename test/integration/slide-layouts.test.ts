@@ -11,7 +11,8 @@ import { templates } from '../helpers/templates.js';
 
 /** An 800x600 picture, so the browser has a real image to fit. */
 const PICTURE = `data:image/svg+xml;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><rect width="800" height="600" fill="#0f7b6c"/></svg>').toString('base64')}`;
-const assets: ResolveAsset = (url, from) => (url === 'img/knee.svg' ? { ok: true, dataUrl: PICTURE, file: 'content/img/knee.svg', sha256: 'abc' } : noAssets(url, from));
+const assets: ResolveAsset = (url, from) =>
+  url === 'img/knee.svg' ? { ok: true, dataUrl: PICTURE, file: 'content/img/knee.svg', sha256: 'abc' } : noAssets(url, from);
 
 /** One slide per layout, in this order after the title slide; each with as much as an author would put on it. */
 const BODY = `
@@ -119,7 +120,14 @@ async function measure(page: Page, selectors: Record<string, string>): Promise<M
           // The box of the text itself (its line boxes), not of the block that holds it.
           const range = document.createRange();
           range.selectNodeContents(element);
-          return [name, { box: relative(element.getBoundingClientRect(), origin), fontSize: parseFloat(getComputedStyle(element).fontSize), text: relative(range.getBoundingClientRect(), origin) }];
+          return [
+            name,
+            {
+              box: relative(element.getBoundingClientRect(), origin),
+              fontSize: parseFloat(getComputedStyle(element).fontSize),
+              text: relative(range.getBoundingClientRect(), origin),
+            },
+          ];
         }),
       );
       return {

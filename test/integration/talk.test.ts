@@ -14,7 +14,12 @@ const MM = 72 / 25.4;
 
 /** What the deck of the multiple sclerosis document says, slide by slide (from slides.html's notes). */
 function notesOf(html: string): string[] {
-  return [...html.matchAll(/<aside id="notes-\d+" data-slide="\d+">([\s\S]*?)<\/aside>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
+  return [...html.matchAll(/<aside id="notes-\d+" data-slide="\d+">([\s\S]*?)<\/aside>/g)].map((m) =>
+    m[1]!
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
 }
 
 describe('what a clinician needs for the talk: notes handout, PowerPoint, slide pictures', () => {
@@ -22,7 +27,13 @@ describe('what a clinician needs for the talk: notes handout, PowerPoint, slide 
   const browser = new BrowserManager({ endpoint: inject('browserEndpoint'), maxPages: 2 });
   const out = (...parts: string[]) => path.join(project.dir, 'output/en/multiple-sclerosis', ...parts);
   let report: BuildReport;
-  const run = () => build({ config: resolveConfig({ flags: { formats: ['slides'] }, cwd: project.dir, now: new Date('2026-12-01') }), sources: ['content/multiple-sclerosis.md'], browser, force: true });
+  const run = () =>
+    build({
+      config: resolveConfig({ flags: { formats: ['slides'] }, cwd: project.dir, now: new Date('2026-12-01') }),
+      sources: ['content/multiple-sclerosis.md'],
+      browser,
+      force: true,
+    });
 
   beforeAll(async () => {
     report = await run();

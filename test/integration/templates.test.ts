@@ -46,7 +46,11 @@ describe('a templates folder holding only brand.yaml', () => {
   });
 
   it("rebuilds only the formats a template file belongs to when that file is added: the brochure's CSS, the brochure", async () => {
-    const before = Object.fromEntries(readdirSync(out('.')).filter((f) => f.endsWith('.pdf')).map((f) => [f, statSync(out(f)).mtimeMs]));
+    const before = Object.fromEntries(
+      readdirSync(out('.'))
+        .filter((f) => f.endsWith('.pdf'))
+        .map((f) => [f, statSync(out(f)).mtimeMs]),
+    );
     const css = readFileSync(path.join(REPO, 'templates/brochure/brochure.css'), 'utf8');
     cpSync(path.join(REPO, 'templates/brochure'), path.join(project.dir, 'templates/brochure'), { recursive: true });
     writeFileSync(path.join(project.dir, 'templates/brochure/brochure.css'), css.replace('font-size: 10pt;', 'font-size: 9.5pt;'));

@@ -55,7 +55,11 @@ describe('every slides.pptx, opened by LibreOffice Impress', () => {
       }
     }
     mkdirSync(path.join(work, 'with-fonts'));
-    converted = libreOfficeToPdf(decks.map((d) => d.pptx), path.join(work, 'with-fonts'), brandFontForLibreOffice(path.join(work, 'fontconfig')));
+    converted = libreOfficeToPdf(
+      decks.map((d) => d.pptx),
+      path.join(work, 'with-fonts'),
+      brandFontForLibreOffice(path.join(work, 'fontconfig')),
+    );
   }, 600_000);
   afterAll(async () => {
     await browser.dispose();
@@ -63,7 +67,7 @@ describe('every slides.pptx, opened by LibreOffice Impress', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  it('opens each with as many slides as the deck, each carrying the slide\'s words', async (ctx) => {
+  it("opens each with as many slides as the deck, each carrying the slide's words", async (ctx) => {
     const { missing } = findReaders(['soffice', 'qpdf', 'pdftoppm', 'pdftotext']);
     if (missing) ctx.skip(missing);
     expect(decks.length).toBe(9);
@@ -80,11 +84,12 @@ describe('every slides.pptx, opened by LibreOffice Impress', () => {
         const rtl = deck.name.includes('-ar-');
         const expected = rtl ? [...rtlText(deck.pdf, i)] : words(page);
         const shown = rtl ? [...rtlText(pdf!, i)] : words(rendered[i] ?? '');
-        const held = expected.filter((item) => {
-          const at = shown.indexOf(item);
-          if (at >= 0 && rtl) shown.splice(at, 1);
-          return at >= 0;
-        }).length / Math.max(1, expected.length);
+        const held =
+          expected.filter((item) => {
+            const at = shown.indexOf(item);
+            if (at >= 0 && rtl) shown.splice(at, 1);
+            return at >= 0;
+          }).length / Math.max(1, expected.length);
         expect(held, `${deck.name}, slide ${i + 1}`).toBeGreaterThanOrEqual(0.9);
       });
     }
@@ -111,7 +116,9 @@ describe('every slides.pptx, opened by LibreOffice Impress', () => {
     mkdirSync(bare);
     const pdf = libreOfficeToPdf([deck.pptx], bare).get(deck.pptx)!;
     const apart = await pagesApart(deck.pdf, pdf);
-    console.log(`Without the brand font (LibreOffice puts DejaVu Sans in its place): median ${percent(median(apart))}; per slide ${apart.map(percent).join(' ')}`);
+    console.log(
+      `Without the brand font (LibreOffice puts DejaVu Sans in its place): median ${percent(median(apart))}; per slide ${apart.map(percent).join(' ')}`,
+    );
     expect((await readPdf(pdf)).pages).toBe((await readPdf(deck.pdf)).pages);
     expect(words(popplerText(pdf))).toEqual(expect.arrayContaining(words((await readPdf(deck.pdf)).text.join(' ')).slice(0, 50)));
   }, 300_000);

@@ -12,21 +12,56 @@ const RULES: IForbiddenRuleType[] = [
   // Type imports count: a type cycle is still two modules that cannot be understood apart.
   { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   { name: 'core-is-ground', severity: 'error', from: { path: '^src/core/' }, to: { path: '^src/', pathNot: '^src/core/' } },
-  { name: 'discover-first', severity: 'error', from: { path: '^src/discover/' }, to: { path: later('parse', 'transform', 'rules', 'formats', 'print', 'browser', 'cache', 'write', 'pipeline', 'cli') } },
-  { name: 'parse-before-transform', severity: 'error', from: { path: '^src/parse/' }, to: { path: later('transform', 'rules', 'formats', 'print', 'browser', 'cache', 'write', 'pipeline', 'cli') } },
-  { name: 'transform-before-rules', severity: 'error', from: { path: '^src/transform/' }, to: { path: later('rules', 'formats', 'print', 'browser', 'cache', 'write', 'pipeline', 'cli') } },
-  { name: 'rules-call-no-renderer', severity: 'error', from: { path: '^src/rules/' }, to: { path: later('formats', 'print', 'browser', 'cache', 'write', 'pipeline', 'cli'), dependencyTypesNot: ['type-only'] } },
-  { name: 'formats-before-write', severity: 'error', from: { path: '^src/(formats|print|browser)/' }, to: { path: later('cache', 'write', 'pipeline', 'cli') } },
-  { name: 'only-the-top-runs-the-pipeline', severity: 'error', from: { path: '^src/', pathNot: '^src/(pipeline|cli|dev)/|^src/index\\.ts$' }, to: { path: '^src/pipeline/' } },
+  {
+    name: 'discover-first',
+    severity: 'error',
+    from: { path: '^src/discover/' },
+    to: { path: later('parse', 'transform', 'rules', 'formats', 'print', 'browser', 'cache', 'write', 'pipeline', 'cli') },
+  },
+  {
+    name: 'parse-before-transform',
+    severity: 'error',
+    from: { path: '^src/parse/' },
+    to: { path: later('transform', 'rules', 'formats', 'print', 'browser', 'cache', 'write', 'pipeline', 'cli') },
+  },
+  {
+    name: 'transform-before-rules',
+    severity: 'error',
+    from: { path: '^src/transform/' },
+    to: { path: later('rules', 'formats', 'print', 'browser', 'cache', 'write', 'pipeline', 'cli') },
+  },
+  {
+    name: 'rules-call-no-renderer',
+    severity: 'error',
+    from: { path: '^src/rules/' },
+    to: { path: later('formats', 'print', 'browser', 'cache', 'write', 'pipeline', 'cli'), dependencyTypesNot: ['type-only'] },
+  },
+  {
+    name: 'formats-before-write',
+    severity: 'error',
+    from: { path: '^src/(formats|print|browser)/' },
+    to: { path: later('cache', 'write', 'pipeline', 'cli') },
+  },
+  {
+    name: 'only-the-top-runs-the-pipeline',
+    severity: 'error',
+    from: { path: '^src/', pathNot: '^src/(pipeline|cli|dev)/|^src/index\\.ts$' },
+    to: { path: '^src/pipeline/' },
+  },
   { name: 'only-the-top-serves', severity: 'error', from: { path: '^src/', pathNot: '^src/(cli|dev)/|^src/index\\.ts$' }, to: { path: '^src/dev/' } },
   { name: 'nothing-imports-the-cli', severity: 'error', from: { path: '^src/', pathNot: '^src/cli/' }, to: { path: '^src/cli/' } },
 ];
 
 describe('the floor plan of src/', () => {
   it('has no import cycles and no import from a later stage', async () => {
-    const result = await cruise(['src'], { validate: true, tsPreCompilationDeps: true, doNotFollow: { path: 'node_modules' }, ruleSet: { forbidden: RULES } }, undefined, {
-      tsConfig: { fileName: path.join(REPO, 'tsconfig.json') },
-    });
+    const result = await cruise(
+      ['src'],
+      { validate: true, tsPreCompilationDeps: true, doNotFollow: { path: 'node_modules' }, ruleSet: { forbidden: RULES } },
+      undefined,
+      {
+        tsConfig: { fileName: path.join(REPO, 'tsconfig.json') },
+      },
+    );
     const output = typeof result.output === 'string' ? JSON.parse(result.output) : result.output;
     expect(output.modules.length).toBeGreaterThan(80);
     const violations = output.summary.violations.map((v: { rule: { name: string }; from: string; to: string }) => `${v.rule.name}: ${v.from} -> ${v.to}`);
@@ -46,7 +81,10 @@ describe('the floor plan of src/', () => {
       .flatMap((file) => {
         const text = readFileSync(file, 'utf8');
         return allFormats()
-          .filter((format) => new RegExp(`['"\`]${format.id}['"\`]`).test(text) || new RegExp(`(startsWith|endsWith)\\(['"](${format.family}|-${format.kind})`).test(text))
+          .filter(
+            (format) =>
+              new RegExp(`['"\`]${format.id}['"\`]`).test(text) || new RegExp(`(startsWith|endsWith)\\(['"](${format.family}|-${format.kind})`).test(text),
+          )
           .map((format) => `${path.relative(REPO, file)} names ${format.id}`);
       });
     expect(leaks).toEqual([]);

@@ -34,9 +34,14 @@ const pictured: DocumentReport = {
     output('handout-pdf', 'en/multiple-sclerosis/handout.pdf', 3),
     output('handout-png', 'en/multiple-sclerosis/handout.png', 1),
     output('slides-html', 'en/multiple-sclerosis/slides.html', 8),
-    { ...output('slides-png', 'en/multiple-sclerosis/slides/001.png', 8), files: ['output/en/multiple-sclerosis/slides/001.png', 'output/en/multiple-sclerosis/slides/002.png'] },
+    {
+      ...output('slides-png', 'en/multiple-sclerosis/slides/001.png', 8),
+      files: ['output/en/multiple-sclerosis/slides/001.png', 'output/en/multiple-sclerosis/slides/002.png'],
+    },
   ],
-  diagnostics: [{ file: 'content/multiple-sclerosis.md', line: 4, column: 1, severity: 'warning', rule: 'review-due', message: 'Review is due on 2026-12-10, in 9 days' }],
+  diagnostics: [
+    { file: 'content/multiple-sclerosis.md', line: 4, column: 1, severity: 'warning', rule: 'review-due', message: 'Review is due on 2026-12-10, in 9 days' },
+  ],
 };
 /** Failed in the last build, keeping one file of an earlier one; review overdue. */
 const failed: DocumentReport = {
@@ -89,7 +94,7 @@ const card = (tree: Root, title: string) => {
 const text = (el: Element) => toText(el).replace(/\s+/g, ' ');
 
 describe('the catalog', () => {
-  it('has one card per document, each titled by a level-2 heading under the page\'s one h1, inside landmarks', () => {
+  it("has one card per document, each titled by a level-2 heading under the page's one h1, inside landmarks", () => {
     const tree = page();
     // Ordered by slug, so a translation sits beside its source.
     expect(cards(tree).map((c) => toText(all(c, tag('h2'))[0]!))).toEqual(['Lesión medular', 'Stem cells & <b>MS</b>', 'Spinal cord injury']);
@@ -117,10 +122,20 @@ describe('the catalog', () => {
       ['en/multiple-sclerosis/slides.html', requireFormat('slides-html').label],
       ['en/multiple-sclerosis/slides/001.png', requireFormat('slides-png').label],
     ]);
-    const items = all(card(tree, 'Stem cells & <b>MS</b>'), cls('files')).flatMap((list) => all(list, tag('li'))).map(text);
-    expect(items).toEqual([`${requireFormat('handout-pdf').label} (3 pages)`, `${requireFormat('handout-png').label} (1 page)`, `${requireFormat('slides-html').label} (8 slides)`, `${requireFormat('slides-png').label} (8 slides)`]);
+    const items = all(card(tree, 'Stem cells & <b>MS</b>'), cls('files'))
+      .flatMap((list) => all(list, tag('li')))
+      .map(text);
+    expect(items).toEqual([
+      `${requireFormat('handout-pdf').label} (3 pages)`,
+      `${requireFormat('handout-png').label} (1 page)`,
+      `${requireFormat('slides-html').label} (8 slides)`,
+      `${requireFormat('slides-png').label} (8 slides)`,
+    ]);
     // A format no longer registered is still linked, by its id.
-    expect(links('Spinal cord injury')).toEqual([['en/sci/handout.pdf', requireFormat('handout-pdf').label], ['en/sci/old.txt', 'no-longer-registered']]);
+    expect(links('Spinal cord injury')).toEqual([
+      ['en/sci/handout.pdf', requireFormat('handout-pdf').label],
+      ['en/sci/old.txt', 'no-longer-registered'],
+    ]);
   });
 
   it('writes addresses relative to the output folder wherever it is, encoding what a URL cannot hold', () => {
@@ -171,7 +186,7 @@ describe('the catalog', () => {
     expect(all(grade('Stem cells & <b>MS</b>'), cls('alert'))).toEqual([]);
   });
 
-  it('shows a Spanish document\'s reading ease with its band and target, and the plain-language summary in words', () => {
+  it("shows a Spanish document's reading ease with its band and target, and the plain-language summary in words", () => {
     const spanish: DocumentReport = {
       ...plain,
       source: 'content/es/sci.md',
@@ -180,21 +195,43 @@ describe('the catalog', () => {
       readability: { scale: 'INFLESZ', formula: 'Szigriszt-Pazos', score: 58.4, band: 'normal', target: 65, sentences: 40, words: 400 },
       plain_language: { counts: { 'plain-words': 3, 'passive-voice': 1, 'long-sentence': 0, actionable: 1 }, actions: false },
     };
-    const clear: DocumentReport = { ...pictured, plain_language: { counts: { 'plain-words': 0, 'passive-voice': 0, 'long-sentence': 2, actionable: 0 }, actions: true } };
+    const clear: DocumentReport = {
+      ...pictured,
+      plain_language: { counts: { 'plain-words': 0, 'passive-voice': 0, 'long-sentence': 2, actionable: 0 }, actions: true },
+    };
     const tree = page(render(TODAY, 30, { ...manifest, documents: [spanish, clear] }));
-    const facts = (title: string) => Object.fromEntries(all(card(tree, title), tag('dt')).map((dt, i) => [text(dt), text(all(card(tree, title), tag('dd'))[i]!)]));
+    const facts = (title: string) =>
+      Object.fromEntries(all(card(tree, title), tag('dt')).map((dt, i) => [text(dt), text(all(card(tree, title), tag('dd'))[i]!)]));
     expect(facts('Lesión de la médula espinal')).toMatchObject({
       'Reading ease': '58.4 (normal on the INFLESZ scale; target 65 or more) Below the target',
       'Plain language': '3 words to replace · 1 passive sentence · no “what you can do” section',
     });
-    expect(facts('Stem cells & <b>MS</b>')).toMatchObject({ 'Plain language': 'no words to replace · no passive sentences · 2 long sentences · says what to do' });
+    expect(facts('Stem cells & <b>MS</b>')).toMatchObject({
+      'Plain language': 'no words to replace · no passive sentences · 2 long sentences · says what to do',
+    });
   });
 
   it('lists a format that failed alone, with its message, where, and the previous file it kept', () => {
     const partly: DocumentReport = {
       ...pictured,
       status: 'failed',
-      failures: [{ format: 'brochure-pdf', kept: 'output/en/multiple-sclerosis/brochure.pdf', diagnostics: [{ file: 'content/multiple-sclerosis.md', line: 30, column: 1, severity: 'error', rule: 'brochure-overflow', message: 'It does not fit', format: 'brochure-pdf' }] }],
+      failures: [
+        {
+          format: 'brochure-pdf',
+          kept: 'output/en/multiple-sclerosis/brochure.pdf',
+          diagnostics: [
+            {
+              file: 'content/multiple-sclerosis.md',
+              line: 30,
+              column: 1,
+              severity: 'error',
+              rule: 'brochure-overflow',
+              message: 'It does not fit',
+              format: 'brochure-pdf',
+            },
+          ],
+        },
+      ],
     };
     const tree = page(render(TODAY, 30, { ...manifest, documents: [partly] }));
     const item = all(card(tree, 'Stem cells & <b>MS</b>'), cls('failed-formats')).flatMap((list) => all(list, tag('li')));
@@ -207,10 +244,14 @@ describe('the catalog', () => {
     const tree = page();
     const broken = card(tree, 'Lesión medular');
     expect(broken.properties.className).toContain('is-failed');
-    const problems = all(broken, cls('problems')).flatMap((list) => all(list, tag('li'))).map(text);
+    const problems = all(broken, cls('problems'))
+      .flatMap((list) => all(list, tag('li')))
+      .map(text);
     expect(problems).toEqual(['Error: Broken link to `missing.md` at content/_partials/pain.md:12:5']);
     expect(all(broken, tag('h3')).map(text)).toEqual(['Files from an earlier build', 'Errors and warnings']);
-    const warned = all(card(tree, 'Stem cells & <b>MS</b>'), cls('problems')).flatMap((list) => all(list, tag('li'))).map(text);
+    const warned = all(card(tree, 'Stem cells & <b>MS</b>'), cls('problems'))
+      .flatMap((list) => all(list, tag('li')))
+      .map(text);
     expect(warned).toEqual(['Warning: Review is due on 2026-12-10, in 9 days at content/multiple-sclerosis.md:4:1']);
     expect(card(tree, 'Stem cells & <b>MS</b>').properties.className).not.toContain('is-failed');
     expect(all(card(tree, 'Spinal cord injury'), cls('problems'))).toEqual([]);
@@ -228,10 +269,28 @@ describe('the catalog', () => {
       expect(all(form, (el) => el.tagName === 'label' && el.properties.htmlFor?.toString() === select.properties.id)).toHaveLength(1);
       return all(select, tag('option')).map((o) => [o.properties.value, text(o)]);
     };
-    expect(options('condition')).toEqual([['', 'All conditions'], ['Multiple sclerosis', 'Multiple sclerosis'], ['Spinal cord injury', 'Spinal cord injury']]);
-    expect(options('lang')).toEqual([['', 'All languages'], ['en', 'English'], ['es', 'Español']]);
-    expect(options('states')).toEqual([['', 'Any status'], ['built', 'Built'], ['failed', 'Failed'], ['review-overdue', 'Review overdue'], ['review-soon', 'Review due soon']]);
-    expect(cards(tree).map((c) => [c.properties.dataCondition, c.properties.dataLang])).toEqual([['Spinal cord injury', 'es'], ['Multiple sclerosis', 'en'], ['Spinal cord injury', 'en']]);
+    expect(options('condition')).toEqual([
+      ['', 'All conditions'],
+      ['Multiple sclerosis', 'Multiple sclerosis'],
+      ['Spinal cord injury', 'Spinal cord injury'],
+    ]);
+    expect(options('lang')).toEqual([
+      ['', 'All languages'],
+      ['en', 'English'],
+      ['es', 'Español'],
+    ]);
+    expect(options('states')).toEqual([
+      ['', 'Any status'],
+      ['built', 'Built'],
+      ['failed', 'Failed'],
+      ['review-overdue', 'Review overdue'],
+      ['review-soon', 'Review due soon'],
+    ]);
+    expect(cards(tree).map((c) => [c.properties.dataCondition, c.properties.dataLang])).toEqual([
+      ['Spinal cord injury', 'es'],
+      ['Multiple sclerosis', 'en'],
+      ['Spinal cord injury', 'en'],
+    ]);
     const count = all(tree, (el) => el.properties.id === 'catalog-count')[0]!;
     expect(count.properties.ariaLive).toBe('polite');
     expect(text(count)).toBe('Showing 3 of 3 documents');
@@ -245,7 +304,9 @@ describe('the catalog', () => {
     const shipped = readFileSync(path.join(REPO, 'src/write/catalog-client/filter.js'), 'utf8');
     expect(inline).toBe(shipped);
     const meta = all(tree, (el) => el.tagName === 'meta' && el.properties.httpEquiv?.toString() === 'Content-Security-Policy')[0]!;
-    const directives = String(meta.properties.content).split(';').map((d) => d.trim());
+    const directives = String(meta.properties.content)
+      .split(';')
+      .map((d) => d.trim());
     const hash = createHash('sha256').update(inline).digest('base64');
     expect(directives.filter((d) => d.startsWith('script-src'))).toEqual([`script-src 'sha256-${hash}'`]);
     expect(directives).toContain("default-src 'none'");
@@ -267,8 +328,18 @@ describe('translations in the catalog', () => {
     };
     const html = renderCatalog(manifest, templates, liquid, '/p/output', '/p', { today: '2026-12-01', warnDays: 30 });
     const titles = [...html.matchAll(/<h2 id="(doc-\d+)-title"[^>]*>([^<]*)<\/h2>/g)].map((m) => [m[1], m[2]]);
-    expect(titles).toEqual([['doc-1', 'Ankle'], ['doc-2', 'Knee'], ['doc-3', 'Rodilla']]);
+    expect(titles).toEqual([
+      ['doc-1', 'Ankle'],
+      ['doc-2', 'Knee'],
+      ['doc-3', 'Rodilla'],
+    ]);
     expect(html).toContain('Also in: <a href="#doc-3" lang="es">Español</a>');
     expect(html).toContain('Also in: <a href="#doc-2" lang="en">English</a>');
+
+    // A project whose default language is Spanish lists its Spanish documents and filter entry first.
+    const spanish = renderCatalog(manifest, templates, liquid, '/p/output', '/p', { today: '2026-12-01', warnDays: 30, lang: 'es' });
+    expect([...spanish.matchAll(/<h2 id="doc-\d+-title"[^>]*>([^<]*)<\/h2>/g)].map((m) => m[1])).toEqual(['Ankle', 'Rodilla', 'Knee']);
+    expect([...spanish.matchAll(/<option value="(en|es)"/g)].map((m) => m[1])).toEqual(['es', 'en']);
+    expect([...html.matchAll(/<option value="(en|es)"/g)].map((m) => m[1])).toEqual(['en', 'es']);
   });
 });

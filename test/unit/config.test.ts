@@ -45,7 +45,11 @@ describe('config precedence: flag, then config file, then environment, then defa
       cwd,
     });
     expect(config.out).toBe(`${cwd}/flag-out`);
-    expect(config.formats).toEqual(allFormats().filter((format) => format.family === 'slides').map((format) => format.id));
+    expect(config.formats).toEqual(
+      allFormats()
+        .filter((format) => format.family === 'slides')
+        .map((format) => format.id),
+    );
     expect(config.formats).toContain('slides-pdf');
   });
 
@@ -72,9 +76,7 @@ describe('the config file', () => {
 
   it('names an unknown key with its line and a suggestion', async () => {
     const at = write('paper: A4\npaer: Letter\n');
-    await expect(loadConfig({ flags: {}, cwd: at, env: {} })).rejects.toThrow(
-      'handouts.config.yaml:2:1 error Unknown field `paer`; did you mean `paper`?',
-    );
+    await expect(loadConfig({ flags: {}, cwd: at, env: {} })).rejects.toThrow('handouts.config.yaml:2:1 error Unknown field `paer`; did you mean `paper`?');
   });
 
   it('names a bad value with its line and column', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toString } from 'mdast-util-to-string';
+import { toString as nodeText } from 'mdast-util-to-string';
 import { FRONT, messages, prepare } from '../helpers/docs.js';
 
 describe('directives', () => {
@@ -15,6 +15,6 @@ describe('directives', () => {
     const files = { 'content/a.md': `${FRONT}\n## S\n\nRatio 2:1 and note:this stays.\n` };
     const { file, document } = prepare('content/a.md', files);
     expect(file.messages).toEqual([]);
-    expect(toString(document!.tree)).toContain('note:this stays.');
+    expect(nodeText(document!.tree)).toContain('note:this stays.');
   });
 });

@@ -19,7 +19,9 @@ describe('front matter', () => {
 
   it('locates a bad date at its value', () => {
     const { file } = prepare('content/x.md', doc('title: T\ncondition: C\nreviewed: 2026-02-30\n'));
-    expect(messages(file)).toMatchObject([{ rule: 'front-matter', line: 4, column: 11, reason: expect.stringContaining('`reviewed`: is not a real calendar date') }]);
+    expect(messages(file)).toMatchObject([
+      { rule: 'front-matter', line: 4, column: 11, reason: expect.stringContaining('`reviewed`: is not a real calendar date') },
+    ]);
   });
 
   it('names an unknown field at its key with a did-you-mean hint', () => {

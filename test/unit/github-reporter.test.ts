@@ -5,7 +5,6 @@ import { createOutput } from '../../src/cli/output.js';
 import { escapeData, escapeProperty, formatGithub } from '../../src/report/github.js';
 import type { Diagnostic, DocumentReport } from '../../src/report/types.js';
 
-
 const diagnostic = (over: Partial<Diagnostic> = {}): Diagnostic => ({
   file: 'content/x.md',
   line: 12,
@@ -38,7 +37,11 @@ describe('GitHub workflow commands for diagnostics', () => {
     expect(escapeProperty('x\r\ny')).toBe('x%0D%0Ay');
     const line = formatGithub(diagnostic({ file: 'content/notes, v2:final.md', rule: 'odd:rule,id' }));
     expect(line).toBe('::error file=content/notes%2C v2%3Afinal.md,line=12,col=3,title=odd%3Arule%2Cid::Image file not found');
-    expect(parse(line)).toEqual({ severity: 'error', properties: { file: 'content/notes, v2:final.md', line: '12', col: '3', title: 'odd:rule,id' }, message: 'Image file not found' });
+    expect(parse(line)).toEqual({
+      severity: 'error',
+      properties: { file: 'content/notes, v2:final.md', line: '12', col: '3', title: 'odd:rule,id' },
+      message: 'Image file not found',
+    });
   });
 
   it('round-trips any text through the escapes (what the runner reads is what was said)', () => {
@@ -50,7 +53,14 @@ describe('GitHub workflow commands for diagnostics', () => {
 });
 
 describe('createOutput with the github reporter', () => {
-  const doc = (diagnostics: Diagnostic[], slug = 'x'): DocumentReport => ({ source: `content/${slug}.md`, slug, lang: 'en', status: 'failed', outputs: [], diagnostics });
+  const doc = (diagnostics: Diagnostic[], slug = 'x'): DocumentReport => ({
+    source: `content/${slug}.md`,
+    slug,
+    lang: 'en',
+    status: 'failed',
+    outputs: [],
+    diagnostics,
+  });
 
   it('prints each diagnostic as a workflow command in place of its human line, once', () => {
     const stream = new Capture(false);
@@ -93,4 +103,3 @@ describe('createOutput with the github reporter', () => {
     }
   });
 });
-

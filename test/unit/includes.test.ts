@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toString } from 'mdast-util-to-string';
+import { toString as nodeText } from 'mdast-util-to-string';
 import { FRONT, messages, prepare } from '../helpers/docs.js';
 
 describe('includes', () => {
@@ -11,9 +11,9 @@ describe('includes', () => {
     };
     const { file, document } = prepare('content/a.md', files);
     expect(file.messages).toEqual([]);
-    expect(toString(document!.tree)).toContain('Shared text.');
-    expect(toString(document!.tree)).toContain('Nested text.');
-    const shared = document!.tree.children.find((node) => node.type === 'heading' && toString(node) === 'Shared');
+    expect(nodeText(document!.tree)).toContain('Shared text.');
+    expect(nodeText(document!.tree)).toContain('Nested text.');
+    const shared = document!.tree.children.find((node) => node.type === 'heading' && nodeText(node) === 'Shared');
     expect(shared?.data?.file).toBe('content/_partials/one.md');
     expect(shared?.position?.start.line).toBe(1);
   });
@@ -33,7 +33,13 @@ describe('includes', () => {
     };
     const { file } = prepare('content/a.md', files);
     expect(messages(file)).toMatchObject([
-      { rule: 'include-cycle', file: 'content/_p/two.md', line: 4, column: 1, reason: 'Include cycle: content/_p/one.md -> content/_p/two.md -> content/_p/one.md' },
+      {
+        rule: 'include-cycle',
+        file: 'content/_p/two.md',
+        line: 4,
+        column: 1,
+        reason: 'Include cycle: content/_p/one.md -> content/_p/two.md -> content/_p/one.md',
+      },
     ]);
   });
 

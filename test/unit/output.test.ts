@@ -3,16 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { createOutput } from '../../src/cli/output.js';
 import type { DocumentReport } from '../../src/report/types.js';
 
-
 const doc = (slug: string, status: DocumentReport['status'], warning = false): DocumentReport => ({
   source: `content/${slug}.md`,
   slug,
   lang: 'en',
   status,
   outputs: status === 'failed' ? [] : [{ format: 'handout-pdf', file: `output/en/${slug}/handout.pdf`, pages: 2, sha256: 'x' }],
-  diagnostics: warning
-    ? [{ file: 'content/_partials/p.md', line: 3, column: 1, severity: 'warning', rule: 'reading-level', message: 'Hard' }]
-    : [],
+  diagnostics: warning ? [{ file: 'content/_partials/p.md', line: 3, column: 1, severity: 'warning', rule: 'reading-level', message: 'Hard' }] : [],
 });
 
 describe('progress output', () => {

@@ -38,7 +38,10 @@ describe('placeholder', () => {
   it('reports a TODO in a front-matter value at its key, in a paragraph and in a list item at the node', () => {
     const front = FRONT.replace('title: Test condition handout', 'title: "TODO: title for doc"');
     expect(front).not.toBe(FRONT);
-    const body = BODY.replace('Rest, ice and gentle exercise help many people.', 'TODO: say what helps.').replace('- Use ice for short times.', '- Use ice. TODO: for how long?');
+    const body = BODY.replace('Rest, ice and gentle exercise help many people.', 'TODO: say what helps.').replace(
+      '- Use ice for short times.',
+      '- Use ice. TODO: for how long?',
+    );
     const text = `${front}${body}`;
     expect([lineOf(text, 'title:'), lineOf(text, 'TODO: say'), lineOf(text, '- Use ice.')]).toEqual([2, 17, 20]);
     const found = placeholders({ 'content/doc.md': text });

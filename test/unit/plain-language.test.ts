@@ -22,7 +22,14 @@ function run(rule: SourceRule, body: string, options: { lang?: string; front?: s
   const prepared = prepare('content/a.md', { 'content/a.md': source, 'content/_partials/p.md': 'The efficacy is unclear.\n' }, undefined, ['en', 'es']);
   const document = prepared.document;
   if (!document) throw new Error(prepared.file.messages.map(String).join('\n'));
-  const context: RuleContext = { rules: resolveRules(options.rules), today: '2026-12-01', linkTarget: () => true as never, strings: TEST_STRINGS, templatesDir: 'templates', plainWords: LISTS[lang] };
+  const context: RuleContext = {
+    rules: resolveRules(options.rules),
+    today: '2026-12-01',
+    linkTarget: () => true as never,
+    strings: TEST_STRINGS,
+    templatesDir: 'templates',
+    plainWords: LISTS[lang],
+  };
   const facts = runSourceRule(rule, document, context);
   const said = document.file.messages.map((m) => ({ line: m.line, column: m.column, file: m.file, reason: m.reason, expected: m.expected }));
   return { said, facts, source };
@@ -53,7 +60,14 @@ describe('the word lists', () => {
 describe('plain-words', () => {
   it('flags a formal word at its line and column, with the everyday words to say instead', () => {
     const { said, source } = run(plainWords, '\n## Results\n\nThe efficacy of this treatment is not known yet.\n');
-    expect(said).toEqual([{ ...at(source, 'efficacy of this'), file: 'content/a.md', reason: '“efficacy”: say “how well it works” instead, or explain it where it is used', expected: ['how well it works'] }]);
+    expect(said).toEqual([
+      {
+        ...at(source, 'efficacy of this'),
+        file: 'content/a.md',
+        reason: '“efficacy”: say “how well it works” instead, or explain it where it is used',
+        expected: ['how well it works'],
+      },
+    ]);
   });
 
   it('matches plurals, verb forms and terms of several words', () => {
@@ -88,7 +102,10 @@ describe('plain-words', () => {
   });
 
   it('checks the title, summary, lists, tables, notes, slide-only and brochure-only text, and partials; not code, addresses or keys', () => {
-    const front = FRONT.replace('title: Test condition handout', 'title: The efficacy of rest').replace('summary: A short summary.', 'summary: We utilize rest.');
+    const front = FRONT.replace('title: Test condition handout', 'title: The efficacy of rest').replace(
+      'summary: A short summary.',
+      'summary: We utilize rest.',
+    );
     const body = `
 - Obtain a form
 
@@ -113,7 +130,16 @@ Sufficient rest helps.
 ::include{src="_partials/p.md"}
 `;
     const { said } = run(plainWords, body, { front });
-    expect(said.map((s) => s.reason.split(':')[0])).toEqual(['“efficacy”', '“utilize”', '“obtain”', '“commence”', '“facilitate”', '“additional”', '“sufficient”', '“efficacy”']);
+    expect(said.map((s) => s.reason.split(':')[0])).toEqual([
+      '“efficacy”',
+      '“utilize”',
+      '“obtain”',
+      '“commence”',
+      '“facilitate”',
+      '“additional”',
+      '“sufficient”',
+      '“efficacy”',
+    ]);
     // The summary and title are located at their keys; the partial's use in the partial.
     expect(said[0]).toMatchObject({ line: 3 });
     expect(said[1]).toMatchObject({ line: 5 });
@@ -121,7 +147,9 @@ Sufficient rest helps.
   });
 
   it('takes terms a clinic adds, and drops terms it removes or names it keeps, per language', () => {
-    const rules = { 'plain-words': { add: { en: [{ term: 'neuropathy', say: ['nerve damage'] }] }, remove: { en: ['efficacy'] }, keep: { en: ['Additional Care Unit'] } } };
+    const rules = {
+      'plain-words': { add: { en: [{ term: 'neuropathy', say: ['nerve damage'] }] }, remove: { en: ['efficacy'] }, keep: { en: ['Additional Care Unit'] } },
+    };
     const { said } = run(plainWords, '\nNeuropathy and efficacy. The Additional Care Unit helps.\n', { rules });
     expect(said.map((s) => s.reason)).toEqual(['“neuropathy”: say “nerve damage” instead, or explain it where it is used']);
   });
@@ -129,13 +157,18 @@ Sufficient rest helps.
   it('reads Spanish with the Spanish list: gender, number and verb forms', () => {
     const { said } = run(plainWords, '\nLa eficacia no se conoce. Los ensayos clínicos continúan. El médico administra el fármaco.\n', { lang: 'es' });
     expect(said.map((s) => s.reason.split(':')[0])).toEqual(['“eficacia”', '“ensayos clínicos”', '“administra”', '“fármaco”']);
-    expect(run(plainWords, '\nLa esclerosis múltiple afecta los nervios. Un ensayo clínico es un estudio que prueba un tratamiento.\n', { lang: 'es' }).said).toEqual([]);
+    expect(
+      run(plainWords, '\nLa esclerosis múltiple afecta los nervios. Un ensayo clínico es un estudio que prueba un tratamiento.\n', { lang: 'es' }).said,
+    ).toEqual([]);
   });
 });
 
 describe('passive-voice', () => {
   it('flags English passives, irregular and regular, located, with the sentence', () => {
-    const { said, source } = run(passiveVoice, '\nPatients were given stem cells. The drug is often used. More studies are needed. I am tired. We tested it.\n');
+    const { said, source } = run(
+      passiveVoice,
+      '\nPatients were given stem cells. The drug is often used. More studies are needed. I am tired. We tested it.\n',
+    );
     expect(said.map((s) => [s.line, s.column, s.reason])).toEqual([
       [at(source, 'were given').line, at(source, 'were given').column, 'Passive voice (“were given”): “Patients were given stem cells.” Say who does what.'],
       [at(source, 'is often').line, at(source, 'is often').column, 'Passive voice (“is often used”): “The drug is often used.” Say who does what.'],
@@ -144,8 +177,14 @@ describe('passive-voice', () => {
   });
 
   it('flags Spanish ser + participle and se + verb, and leaves reflexives alone', () => {
-    const { said } = run(passiveVoice, '\nEl tratamiento fue aprobado. Se usan células madre. Los datos serán revisados. Se siente mejor. Ella se lava.\n', { lang: 'es' });
-    expect(said.map((s) => s.reason.split(':')[0])).toEqual(['Passive voice (“fue aprobado”)', 'Passive voice (“se usan”)', 'Passive voice (“serán revisados”)']);
+    const { said } = run(passiveVoice, '\nEl tratamiento fue aprobado. Se usan células madre. Los datos serán revisados. Se siente mejor. Ella se lava.\n', {
+      lang: 'es',
+    });
+    expect(said.map((s) => s.reason.split(':')[0])).toEqual([
+      'Passive voice (“fue aprobado”)',
+      'Passive voice (“se usan”)',
+      'Passive voice (“serán revisados”)',
+    ]);
   });
 });
 
@@ -168,7 +207,9 @@ describe('actionable', () => {
     const good = run(actionable, '\n## What you can do\n\n- Ask your doctor about it.\n- Rest.\n');
     expect(good).toMatchObject({ facts: { actions: true }, said: [] });
     const empty = run(actionable, '\n## Questions to ask\n\nIt is normal to have questions.\n');
-    expect(empty.said.map((s) => [s.line, s.reason.slice(0, 40)])).toEqual([[at(empty.source, '## Questions').line, 'The section “Questions to ask” tells the']]);
+    expect(empty.said.map((s) => [s.line, s.reason.slice(0, 40)])).toEqual([
+      [at(empty.source, '## Questions').line, 'The section “Questions to ask” tells the'],
+    ]);
   });
 
   it('reads the headings of the language, or the ones the config gives', () => {

@@ -16,9 +16,42 @@ import { templates } from '../helpers/templates.js';
 
 /** Pieces of Markdown, directives and raw HTML that content really contains, and some it should not. */
 const piece = fc.constantFrom(
-  '# ', '## ', '### ', '- ', '1. ', '> ', '* ', '**', '_', '`', '```\n', '\n', '\n\n', '| a | b |\n| --- | --- |\n', '[x](#y)', '![alt](img/dot.png)',
-  '::include{src="_partials/p.md"}\n', '::include{src="../x.md"}\n', ':::slide\n', ':::notes\n', ':::handout\n', ':::\n', ':::slides\n', ':word',
-  '<script>x()</script>', '<b onclick="x">', '</b>', '<!-- c -->', '<!-- _class: title -->\n', '[^1]', '[^1]: note\n', 'Sjögren’s', 'é', '\t', '---\n', 'word ',
+  '# ',
+  '## ',
+  '### ',
+  '- ',
+  '1. ',
+  '> ',
+  '* ',
+  '**',
+  '_',
+  '`',
+  '```\n',
+  '\n',
+  '\n\n',
+  '| a | b |\n| --- | --- |\n',
+  '[x](#y)',
+  '![alt](img/dot.png)',
+  '::include{src="_partials/p.md"}\n',
+  '::include{src="../x.md"}\n',
+  ':::slide\n',
+  ':::notes\n',
+  ':::handout\n',
+  ':::\n',
+  ':::slides\n',
+  ':word',
+  '<script>x()</script>',
+  '<b onclick="x">',
+  '</b>',
+  '<!-- c -->',
+  '<!-- _class: title -->\n',
+  '[^1]',
+  '[^1]: note\n',
+  'Sjögren’s',
+  'é',
+  '\t',
+  '---\n',
+  'word ',
   'Long sentence with many syllables indeed. ',
 );
 /** Strings people and attackers put where a URL or path goes: escapes, unicode, control characters, very long values. */
@@ -39,7 +72,14 @@ const withWeird = fc.oneof(
 const markdown = fc.array(fc.oneof(piece, fc.string({ maxLength: 12 }), withWeird), { maxLength: 40 }).map((parts) => parts.join(''));
 /** Text that prepares cleanly but for its links, so the rules that read links really run on weird ones. */
 const linksOnly = fc
-  .array(fc.oneof(fc.constantFrom('## Section\n\n', 'Some words. ', '- item\n', '\n\n'), weird.map((s) => `[link](<${s.replace(/[<>\n]/g, '')}>) `), weird.map((s) => `[anchor](#${s.replace(/[\s()<>]/g, '')}) `)), { maxLength: 20 })
+  .array(
+    fc.oneof(
+      fc.constantFrom('## Section\n\n', 'Some words. ', '- item\n', '\n\n'),
+      weird.map((s) => `[link](<${s.replace(/[<>\n]/g, '')}>) `),
+      weird.map((s) => `[anchor](#${s.replace(/[\s()<>]/g, '')}) `),
+    ),
+    { maxLength: 20 },
+  )
   .map((parts) => parts.join(''));
 const frontValue = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant('2026-11-02'), fc.array(fc.string(), { maxLength: 3 }));
 const validFront = fc.constant({ title: 'A title', condition: 'A condition', reviewed: '2026-11-02', review_due: '2027-11-02', sources: ['A source'] });
@@ -75,9 +115,22 @@ describe('the pipeline on generated content', () => {
         const text = withFront ? `---\n${stringify(meta)}---\n\n${body}` : body;
         writeFileSync(path.join(root, 'content/_partials/p.md'), partial);
         const texts: Record<string, string> = { 'content/a.md': text, 'content/_partials/p.md': partial };
-        const { file, document } = prepareDocument(ref, text, { ...resolvers, defaultLang: 'en', languages: ['en'], slideClasses: templates.slideClasses, slideLayouts: templates.slideLayouts });
+        const { file, document } = prepareDocument(ref, text, {
+          ...resolvers,
+          defaultLang: 'en',
+          languages: ['en'],
+          slideClasses: templates.slideClasses,
+          slideLayouts: templates.slideLayouts,
+        });
         if (document) {
-          runSourceRules(document, { rules: resolveRules(), strict: false, today: '2026-12-01', linkTarget: resolvers.linkTarget, strings: TEST_STRINGS, templatesDir: 'templates' });
+          runSourceRules(document, {
+            rules: resolveRules(),
+            strict: false,
+            today: '2026-12-01',
+            linkTarget: resolvers.linkTarget,
+            strings: TEST_STRINGS,
+            templatesDir: 'templates',
+          });
           // The pages are made from what passed: making them must not throw either.
           handoutBody(document);
           buildDeck(document, templates, TEST_STRINGS);

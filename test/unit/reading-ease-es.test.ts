@@ -7,15 +7,58 @@ import { FRONT, prepare } from '../helpers/docs.js';
 
 /** Spanish words with their syllables as the RAE divides them: diphthongs, hiatus, accents, consonant clusters. */
 const WORDS: Record<string, number> = {
-  país: 2, día: 2, tratamiento: 4, esclerosis: 4, médula: 3, espinal: 3, síndrome: 3, inflamación: 4, ciudad: 2,
-  guerra: 2, pingüino: 3, aéreo: 4, construcción: 3, huevo: 2, leer: 2, poeta: 3, cuidado: 3, células: 3, madre: 2,
-  investigación: 5, enfermedad: 4, autoinmune: 4, estudios: 3, dolor: 2, crónico: 3, médico: 3, pregunte: 3, que: 1,
-  muy: 1, hoy: 1, ahora: 3, búho: 2, reúne: 3, oír: 2, caer: 2, mamá: 2, psicología: 5, acción: 2, ayuda: 3,
-  llamar: 2, quizá: 2, transplante: 3, instrucciones: 4,
+  país: 2,
+  día: 2,
+  tratamiento: 4,
+  esclerosis: 4,
+  médula: 3,
+  espinal: 3,
+  síndrome: 3,
+  inflamación: 4,
+  ciudad: 2,
+  guerra: 2,
+  pingüino: 3,
+  aéreo: 4,
+  construcción: 3,
+  huevo: 2,
+  leer: 2,
+  poeta: 3,
+  cuidado: 3,
+  células: 3,
+  madre: 2,
+  investigación: 5,
+  enfermedad: 4,
+  autoinmune: 4,
+  estudios: 3,
+  dolor: 2,
+  crónico: 3,
+  médico: 3,
+  pregunte: 3,
+  que: 1,
+  muy: 1,
+  hoy: 1,
+  ahora: 3,
+  búho: 2,
+  reúne: 3,
+  oír: 2,
+  caer: 2,
+  mamá: 2,
+  psicología: 5,
+  acción: 2,
+  ayuda: 3,
+  llamar: 2,
+  quizá: 2,
+  transplante: 3,
+  instrucciones: 4,
 };
 
 function ease(body: string) {
-  const { document, file } = prepare('content/a.md', { 'content/a.md': FRONT.replace('---\ntitle:', '---\nlang: es\ntitle:').replace('summary: A short summary.\n', '') + body }, undefined, ['en', 'es']);
+  const { document, file } = prepare(
+    'content/a.md',
+    { 'content/a.md': FRONT.replace('---\ntitle:', '---\nlang: es\ntitle:').replace('summary: A short summary.\n', '') + body },
+    undefined,
+    ['en', 'es'],
+  );
   if (!document) throw new Error(file.messages.map(String).join('\n'));
   const figures = checkEase(document, readingLevel.defaults!, reporterFor(readingLevel, document.file));
   return { figures, said: document.file.messages.map((m) => m.reason) };
@@ -54,7 +97,9 @@ describe('reading ease in Spanish (Szigriszt-Pazos, INFLESZ)', () => {
     expect(easy.said).toEqual([]);
     expect(hard.figures.score).toBeLessThan(easy.figures.score - 40);
     expect(hard.figures.band).toBe('muy difícil');
-    expect(hard.said[0]).toMatch(/^Reading ease is -?\d+(\.\d)? on the INFLESZ scale \(muy difícil; Szigriszt-Pazos\); patient material should score 65 \(bastante fácil\) or more$/);
+    expect(hard.said[0]).toMatch(
+      /^Reading ease is -?\d+(\.\d)? on the INFLESZ scale \(muy difícil; Szigriszt-Pazos\); patient material should score 65 \(bastante fácil\) or more$/,
+    );
     expect(hard.said.filter((reason) => reason.startsWith('Hard to read sentence (INFLESZ'))).toHaveLength(3);
   });
 

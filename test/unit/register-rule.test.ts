@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { toString } from 'mdast-util-to-string';
+import { toString as nodeText } from 'mdast-util-to-string';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import type { OutputFormat } from '../../src/formats/format.js';
@@ -20,7 +20,7 @@ const tooLong: SourceRule<{ most: number }> = {
   defaults: { most: 100_000 },
   options: (z) => ({ most: z.number().int().min(1).optional() }),
   check(doc, _context, { report, options }) {
-    const words = toString(doc.tree).split(/\s+/).filter(Boolean).length;
+    const words = nodeText(doc.tree).split(/\s+/).filter(Boolean).length;
     if (words > options.most) report(`${words} words; keep to ${options.most}`, { place: doc.metaPlaces.title });
   },
 };
@@ -32,7 +32,9 @@ describe('a rule registered from outside', () => {
     return loadConfig({ cwd: project.dir, env: {} });
   };
   const found = async (rules: string) =>
-    (await check({ config: await config(rules) })).documents.flatMap((d) => d.diagnostics.filter((x) => x.rule === tooLong.id).map((x) => ({ file: x.file, severity: x.severity, message: x.message })));
+    (await check({ config: await config(rules) })).documents.flatMap((d) =>
+      d.diagnostics.filter((x) => x.rule === tooLong.id).map((x) => ({ file: x.file, severity: x.severity, message: x.message })),
+    );
   afterAll(() => project.cleanup());
 
   it('is refused in the config while it is not registered', async () => {
@@ -45,7 +47,11 @@ describe('a rule registered from outside', () => {
       expect(await found('  image-alt: error\n')).toEqual([]);
       const strict = await found('  too-many-words: { severity: error, most: 3 }\n');
       expect(strict.length).toBeGreaterThan(1);
-      expect(strict[0]).toMatchObject({ file: expect.stringMatching(/^content\/.*\.md$/), severity: 'error', message: expect.stringMatching(/ words; keep to 3$/) });
+      expect(strict[0]).toMatchObject({
+        file: expect.stringMatching(/^content\/.*\.md$/),
+        severity: 'error',
+        message: expect.stringMatching(/ words; keep to 3$/),
+      });
       expect((await found('  too-many-words: { most: 3 }\n')).every((d) => d.severity === 'warning')).toBe(true);
       expect(await found('  too-many-words: off\n')).toEqual([]);
       await expect(config('  too-many-words: { most: 0 }\n')).rejects.toThrow(/handouts.config.yaml:3:.*most/);

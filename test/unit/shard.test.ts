@@ -37,7 +37,11 @@ describe('shards', () => {
   it('leave every document where it was when another is added', () => {
     for (let count = 1; count <= 4; count++) {
       const shardsOf = (refs: readonly DocumentRef[]) =>
-        new Map(Array.from({ length: count }, (_, i) => inShard(refs, CONTENT, { index: i + 1, count })).flatMap((part, i) => part.map((r) => [r.source, i + 1] as const)));
+        new Map(
+          Array.from({ length: count }, (_, i) => inShard(refs, CONTENT, { index: i + 1, count })).flatMap((part, i) =>
+            part.map((r) => [r.source, i + 1] as const),
+          ),
+        );
       const before = shardsOf(REFS);
       for (const added of ['a-new-topic.md', 'es/a-new-topic.md', 'fr/topic-0.md', 'zzz.md']) {
         const after = shardsOf([...REFS, ref(added)].sort((a, b) => a.path.localeCompare(b.path)));
@@ -82,10 +86,19 @@ describe('planning a merge', () => {
       diagnostics: [],
     };
   };
-  const shard = (name: string, prefix: string, documents: DocumentReport[]): ShardInput => ({ name, dir: `/project/${name}`, prefix, documents, cached: () => undefined });
+  const shard = (name: string, prefix: string, documents: DocumentReport[]): ShardInput => ({
+    name,
+    dir: `/project/${name}`,
+    prefix,
+    documents,
+    cached: () => undefined,
+  });
 
   it('moves every path from the shard folder to the merged one and copies each file once', () => {
-    const plan = planMerge([shard('part-1', 'part-1/', [doc('content/a.md', 'part-1')]), shard('part-2', 'output/', [doc('content/b.md', 'output')])], 'merged/');
+    const plan = planMerge(
+      [shard('part-1', 'part-1/', [doc('content/a.md', 'part-1')]), shard('part-2', 'output/', [doc('content/b.md', 'output')])],
+      'merged/',
+    );
     expect(plan.documents.map((d) => d.outputs[0]!.files)).toEqual([
       ['merged/en/a/deck.html', 'merged/en/a/pics/001.png'],
       ['merged/en/b/deck.html', 'merged/en/b/pics/001.png'],
@@ -100,9 +113,9 @@ describe('planning a merge', () => {
   });
 
   it('refuses two shards that hold the same document, naming it', () => {
-    expect(() => planMerge([shard('part-1', 'part-1/', [doc('content/a.md', 'part-1')]), shard('part-2', 'part-2/', [doc('content/a.md', 'part-2')])], 'output/')).toThrow(
-      /Document `content\/a\.md` is in two shards, `part-1` and `part-2`/,
-    );
+    expect(() =>
+      planMerge([shard('part-1', 'part-1/', [doc('content/a.md', 'part-1')]), shard('part-2', 'part-2/', [doc('content/a.md', 'part-2')])], 'output/'),
+    ).toThrow(/Document `content\/a\.md` is in two shards, `part-1` and `part-2`/);
   });
 
   it('moves the cache entries too, dropping a cached output whose files lie outside the shard folder', () => {
@@ -117,7 +130,10 @@ describe('planning a merge', () => {
         { format: 'old', key: 'k2', files: [file('part-1/../../../home/user/notes.txt')], diagnostics: [] },
       ],
     };
-    const input = { ...shard('part-1', 'part-1/', [doc('content/a.md', 'part-1')]), cached: (source: string) => (source === 'content/a.md' ? entry : undefined) };
+    const input = {
+      ...shard('part-1', 'part-1/', [doc('content/a.md', 'part-1')]),
+      cached: (source: string) => (source === 'content/a.md' ? entry : undefined),
+    };
     const [[source, moved]] = planMerge([input], 'output/').entries as [[string, typeof entry]];
     expect(source).toBe('content/a.md');
     expect(moved.outputs.map((o) => o.files.map((f) => f.file))).toEqual([['output/en/a/deck.html', 'output/en/a/pics/001.png']]);

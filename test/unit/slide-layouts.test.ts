@@ -14,7 +14,8 @@ import { FRONT, mapResolver, messages, noAssets, prepare, type Files } from '../
 import { templates } from '../helpers/templates.js';
 
 const PICTURE = 'data:image/png;base64,iVBORw0KGgo=';
-const assets: ResolveAsset = (url, from) => (url === 'img/knee.png' ? { ok: true, dataUrl: PICTURE, file: 'content/img/knee.png', sha256: 'abc' } : noAssets(url, from));
+const assets: ResolveAsset = (url, from) =>
+  url === 'img/knee.png' ? { ok: true, dataUrl: PICTURE, file: 'content/img/knee.png', sha256: 'abc' } : noAssets(url, from);
 
 function prepared(body: string, files: Files = {}) {
   return prepare('content/s.md', { ...files, 'content/s.md': `${FRONT}\n${body}` }, assets);
@@ -39,14 +40,19 @@ const classes = (node: Element) => (Array.isArray(node.properties.className) ? n
 const children = (node: Element) => node.children.filter((child): child is Element => child.type === 'element');
 const text = (node: Element) => toText(node).replace(/\s+/g, ' ').trim();
 /** The child elements of a slide (but Marp's footer), each as `tag.class` (`div.columns`), in order. */
-const outline = (node: Element) => children(node).filter((child) => child.tagName !== 'footer').map((child) => [child.tagName, ...classes(child)].join('.'));
+const outline = (node: Element) =>
+  children(node)
+    .filter((child) => child.tagName !== 'footer')
+    .map((child) => [child.tagName, ...classes(child)].join('.'));
 
 /** 1-based line of the first line of `text` that contains `needle`. */
 const lineOf = (source: string, needle: string) => source.split('\n').findIndex((line) => line.includes(needle)) + 1;
 
 describe('slide layouts', () => {
-  it('two-column: the blocks before the section\'s first `---` on the left, the rest on the right', () => {
-    const slides = slidesOf(`## Plain\n\n- not laid out\n\n## Care at home\n\n:::slide{layout=two-column}\n:::\n\n- Rest\n- Ice\n\n| Day | Do |\n| --- | --- |\n| 1 | Rest |\n\n---\n\n- Heat\n- Move\n`);
+  it("two-column: the blocks before the section's first `---` on the left, the rest on the right", () => {
+    const slides = slidesOf(
+      `## Plain\n\n- not laid out\n\n## Care at home\n\n:::slide{layout=two-column}\n:::\n\n- Rest\n- Ice\n\n| Day | Do |\n| --- | --- |\n| 1 | Rest |\n\n---\n\n- Heat\n- Move\n`,
+    );
     expect(slides).toHaveLength(4);
     expect(classes(slides[1]!)).toEqual([]);
     expect(classes(slides[2]!)).toEqual(['layout-two-column']);
@@ -61,27 +67,39 @@ describe('slide layouts', () => {
   });
 
   it('two-column: with no `---`, the first half of the blocks (the larger half) on the left; a `---` inside `:::slide` splits too', () => {
-    const [, halves, inSlide] = slidesOf(`## Halves\n\n:::slide{layout=two-column}\n:::\n\n- one\n- two\n\n| a |\n| - |\n| 1 |\n\n### Sub\n\n- four\n\n## In slide\n\n:::slide{layout=two-column}\nLeft words.\n\n---\n\nRight words.\n:::\n`).map((slide) => children(children(slide)[1]!));
-    expect(halves!.map(outline)).toEqual([['ul', 'table'], ['h3', 'ul']]);
+    const [, halves, inSlide] = slidesOf(
+      `## Halves\n\n:::slide{layout=two-column}\n:::\n\n- one\n- two\n\n| a |\n| - |\n| 1 |\n\n### Sub\n\n- four\n\n## In slide\n\n:::slide{layout=two-column}\nLeft words.\n\n---\n\nRight words.\n:::\n`,
+    ).map((slide) => children(children(slide)[1]!));
+    expect(halves!.map(outline)).toEqual([
+      ['ul', 'table'],
+      ['h3', 'ul'],
+    ]);
     expect(halves!.map(text)).toEqual(['one two a 1', 'Sub four']);
     expect(inSlide!.map(text)).toEqual(['Left words.', 'Right words.']);
     expect(inSlide!.map(outline)).toEqual([['p'], ['p']]);
   });
 
-  it('image-left and image-right: the section\'s picture on that side, the rest of its content beside it', () => {
-    const body = (layout: string) => `## Where it hurts\n\n:::slide{layout=${layout}}\n:::\n\nSpoken prose.\n\n![The knee from the front](img/knee.png)\n\n- Front of the knee\n- Worse on stairs\n`;
+  it("image-left and image-right: the section's picture on that side, the rest of its content beside it", () => {
+    const body = (layout: string) =>
+      `## Where it hurts\n\n:::slide{layout=${layout}}\n:::\n\nSpoken prose.\n\n![The knee from the front](img/knee.png)\n\n- Front of the knee\n- Worse on stairs\n`;
     const [, left] = slidesOf(body('image-left'));
     const [, right] = slidesOf(body('image-right'));
     expect(classes(left!)).toEqual(['layout-image-left']);
     expect(classes(right!)).toEqual(['layout-image-right']);
-    for (const [slide, order] of [[left!, ['div.media', 'div.text']], [right!, ['div.text', 'div.media']]] as const) {
+    for (const [slide, order] of [
+      [left!, ['div.media', 'div.text']],
+      [right!, ['div.text', 'div.media']],
+    ] as const) {
       expect(outline(slide)).toEqual(['h2', 'div.split']);
       const split = children(slide)[1]!;
       expect(outline(split)).toEqual(order);
       const media = children(split).find((child) => classes(child).includes('media'))!;
       const textPart = children(split).find((child) => classes(child).includes('text'))!;
       expect(outline(children(media)[0]!)).toEqual(['img']);
-      expect(children(media)[0]!.children.find((c): c is Element => c.type === 'element')!.properties).toMatchObject({ src: PICTURE, alt: 'The knee from the front' });
+      expect(children(media)[0]!.children.find((c): c is Element => c.type === 'element')!.properties).toMatchObject({
+        src: PICTURE,
+        alt: 'The knee from the front',
+      });
       expect(text(textPart)).toBe('Front of the knee Worse on stairs');
       expect(text(slide)).not.toContain('Spoken prose.');
     }
@@ -137,7 +155,7 @@ describe('slide layouts', () => {
     expect(classes(carried!)).toEqual(['closing', 'layout-two-column']);
   });
 
-  it('the title slide carries the clinic\'s logo with its alt text, above the title', () => {
+  it("the title slide carries the clinic's logo with its alt text, above the title", () => {
     const { document } = prepared('## One\n\n- a\n');
     const source = deckMarkdown(document!, planDeck(document!.tree), templates.brand, templates.strings.en!, templates.logo);
     const [title, one] = sections(renderMarp(source.markdown, templates.text('slides/theme.css')).html);
@@ -152,7 +170,7 @@ describe('slide layouts', () => {
 });
 
 describe('checking `:::slide{layout=...}` in transform', () => {
-  it('an unknown layout is a located error listing the theme\'s layouts, and the document is not built', () => {
+  it("an unknown layout is a located error listing the theme's layouts, and the document is not built", () => {
     const body = `## One\n\n- a\n\n:::slide{layout=three-column}\nShown.\n:::\n`;
     const { file, document } = prepared(body);
     const source = `${FRONT}\n${body}`;
@@ -163,7 +181,8 @@ describe('checking `:::slide{layout=...}` in transform', () => {
         column: 1,
         fatal: true,
         file: 'content/s.md',
-        reason: 'Unknown slide layout `three-column`; did you mean `two-column`? (known: big-number, image-left, image-right, quote, two-column; a theme adds one with `section.layout-<name>` rules)',
+        reason:
+          'Unknown slide layout `three-column`; did you mean `two-column`? (known: big-number, image-left, image-right, quote, two-column; a theme adds one with `section.layout-<name>` rules)',
       },
     ]);
     expect(templates.slideLayouts).toEqual(['big-number', 'image-left', 'image-right', 'quote', 'two-column']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toString } from 'mdast-util-to-string';
+import { toString as nodeText } from 'mdast-util-to-string';
 import { buildDeck } from '../../src/formats/slides/deck.js';
 import { planDeck } from '../../src/formats/slides/split.js';
 import { FRONT, prepare } from '../helpers/docs.js';
@@ -43,13 +43,13 @@ const prepared = () => prepare('content/a.md', { 'content/a.md': source }).docum
 describe('the handout/slides split', () => {
   it('makes one slide per section: lists and tables shown, prose spoken', () => {
     const plan = planDeck(prepared().tree);
-    expect(plan.slides.map((slide) => toString(slide.heading))).toEqual(['First section', 'Second section']);
+    expect(plan.slides.map((slide) => nodeText(slide.heading))).toEqual(['First section', 'Second section']);
     const [first, second] = plan.slides;
     expect(first!.body.map((n) => n.type)).toEqual(['list']);
-    expect(first!.notes.map((n) => toString(n))).toEqual(['Prose one, said aloud.', 'Ask the room a question.']);
+    expect(first!.notes.map((n) => nodeText(n))).toEqual(['Prose one, said aloud.', 'Ask the room a question.']);
     expect(second!.body.map((n) => n.type)).toEqual(['paragraph', 'table']);
-    expect(toString(second!.body[0]!)).toBe('Slide-only line.');
-    expect(plan.introNotes.map((n) => toString(n))).toEqual(['Intro prose for the presenter.']);
+    expect(nodeText(second!.body[0]!)).toBe('Slide-only line.');
+    expect(plan.introNotes.map((n) => nodeText(n))).toEqual(['Intro prose for the presenter.']);
     const everything = JSON.stringify(plan);
     expect(everything).not.toContain('Only in print.');
   });
@@ -57,8 +57,8 @@ describe('the handout/slides split', () => {
   it('never leaves a slide blank: a prose-only section shows its first paragraph', () => {
     const doc = prepare('content/b.md', { 'content/b.md': `${FRONT}\n## Prose only\n\nFirst.\n\nSecond.\n` }).document!;
     const [slide] = planDeck(doc.tree).slides;
-    expect(slide!.body.map((n) => toString(n))).toEqual(['First.']);
-    expect(slide!.notes.map((n) => toString(n))).toEqual(['First.', 'Second.']);
+    expect(slide!.body.map((n) => nodeText(n))).toEqual(['First.']);
+    expect(slide!.notes.map((n) => nodeText(n))).toEqual(['First.', 'Second.']);
   });
 });
 

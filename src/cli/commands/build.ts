@@ -10,7 +10,8 @@ export async function runBuild(sources: string[], flags: CommonFlags, io: Io): P
   const out = createOutput(flags, io.stderr);
   return guarded(out, async () => {
     const config = await loadConfig({ flags: toUserConfig(flags), configPath: flags.config, cwd: io.cwd, env: io.env });
-    if (config.builtInTemplates) out.info('No templates/ folder: building with the built-in brand and templates (`handouts init` writes them out to customise).');
+    if (config.builtInTemplates)
+      out.info('No templates/ folder: building with the built-in brand and templates (`handouts init` writes them out to customise).');
     const session = new Session({ config, log: out.verbose });
     const stop = (signal: NodeJS.Signals) => {
       out.error(`Stopped by ${signal}; outputs already written are complete.`);

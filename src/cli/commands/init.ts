@@ -20,7 +20,9 @@ export async function runInit(flags: { dir?: string; quiet?: boolean }, io: Io):
     }
     cpSync(BUILT_IN_TEMPLATES, target, { recursive: true, errorOnExist: true, force: false });
     const files = readdirSync(target, { recursive: true }).length;
-    out.info(`Wrote the built-in templates to ${path.relative(io.cwd, target) || target} (${files} files and folders): brand.yaml, handout/, brochure/, slides/, i18n/, plain-words/, catalog.liquid.`);
+    out.info(
+      `Wrote the built-in templates to ${path.relative(io.cwd, target) || target} (${files} files and folders): brand.yaml, handout/, brochure/, slides/, i18n/, plain-words/, catalog.liquid.`,
+    );
     return 0;
   });
 }

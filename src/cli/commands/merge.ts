@@ -21,7 +21,12 @@ export interface MergeFlags {
 export async function runMerge(dirs: string[], flags: MergeFlags, io: Io): Promise<number> {
   const out = createOutput(flags, io.stderr);
   return guarded(out, async () => {
-    const config = await loadConfig({ flags: { content: flags.content, out: flags.out, today: flags.today }, configPath: flags.config, cwd: io.cwd, env: io.env });
+    const config = await loadConfig({
+      flags: { content: flags.content, out: flags.out, today: flags.today },
+      configPath: flags.config,
+      cwd: io.cwd,
+      env: io.env,
+    });
     const report = await merge({ config, dirs, cwd: io.cwd });
     for (const source of report.missing) out.info(`warning: ${source} is in none of the shards, so not in the merged output`);
     const { documents, failed, files, ms } = report.summary;

@@ -24,10 +24,13 @@ export async function runNew(slug: string, flags: NewFlags, io: Io): Promise<num
   const out = createOutput(flags, io.stderr);
   return guarded(out, async () => {
     const problem = slugProblem(slug);
-    if (problem) throw new UsageError(problem, { hint: 'The slug becomes the file name (<slug>.md, without the .md written) and the folder of the document\'s outputs.' });
+    if (problem)
+      throw new UsageError(problem, { hint: "The slug becomes the file name (<slug>.md, without the .md written) and the folder of the document's outputs." });
     const config = await loadConfig({ flags: { content: flags.content, today: flags.today }, configPath: flags.config, cwd: io.cwd, env: io.env });
     if (!isoDate.safeParse(config.today).success) {
-      throw new UsageError(`Today's date \`${config.today}\` is not a real date written YYYY-MM-DD`, { hint: 'Check --today, `today` in the config or HANDOUTS_TODAY.' });
+      throw new UsageError(`Today's date \`${config.today}\` is not a real date written YYYY-MM-DD`, {
+        hint: 'Check --today, `today` in the config or HANDOUTS_TODAY.',
+      });
     }
     const target = path.join(config.content, `${slug}.md`);
     const shown = toPosix(path.relative(io.cwd, target)) || target;
@@ -36,7 +39,9 @@ export async function runNew(slug: string, flags: NewFlags, io: Io): Promise<num
     }
     const namesake = existsSync(config.content) ? discoverDocuments(config.content, config.root).find((doc) => doc.slug === slug) : undefined;
     if (namesake) {
-      throw new UsageError(`A document named \`${slug}\` already exists at \`${namesake.source}\`; its outputs would collide`, { hint: 'Choose another slug.' });
+      throw new UsageError(`A document named \`${slug}\` already exists at \`${namesake.source}\`; its outputs would collide`, {
+        hint: 'Choose another slug.',
+      });
     }
     const text = scaffold({ slug, today: config.today, lang: config.lang, partials: sharedPartials(config.content) });
     mkdirSync(config.content, { recursive: true });

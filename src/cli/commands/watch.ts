@@ -13,7 +13,7 @@ export async function runWatch(sources: string[], flags: CommonFlags, io: Io): P
   return guarded(out, async () => {
     const loop = new WatchLoop({
       load: { flags: toUserConfig(flags), configPath: flags.config, cwd: io.cwd, env: io.env },
-        sources,
+      sources,
       onState: (_state, report) => report?.documents.filter((doc) => doc.status !== 'skipped').forEach(out.document),
       log: out.info,
     });

@@ -1,13 +1,14 @@
 // The dev server's client, added to every page it serves (never to files written to output/).
 // It reloads the page after a rebuild and shows the content problems of the page's document
 // over it, located; fixing the file clears them.
-(function () {
+(() => {
   // On a print preview, Paged.js lays the page out into sheets; once it has, show them on a desk.
   // (Styles given before it runs are read as print rules, so this one is added after.)
   window.PagedConfig = Object.assign(window.PagedConfig || {}, {
-    after: function () {
+    after: () => {
       var desk = document.createElement('style');
-      desk.textContent = 'html,body{background:#6b7480}.pagedjs_pages{display:flex;flex-direction:column;align-items:center;gap:24px;padding:24px 0}' +
+      desk.textContent =
+        'html,body{background:#6b7480}.pagedjs_pages{display:flex;flex-direction:column;align-items:center;gap:24px;padding:24px 0}' +
         '.pagedjs_page{background:#fff;box-shadow:0 2px 12px rgba(0,0,0,.35)}';
       document.head.appendChild(desk);
     },
@@ -24,7 +25,8 @@
       overlay = document.createElement('div');
       overlay.id = 'handouts-dev-overlay';
       overlay.setAttribute('role', 'alert');
-      overlay.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:rgba(20,20,28,.92);color:#fff;' +
+      overlay.style.cssText =
+        'position:fixed;inset:0;z-index:2147483647;background:rgba(20,20,28,.92);color:#fff;' +
         'font:16px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:32px;overflow:auto;white-space:pre-wrap';
       document.documentElement.appendChild(overlay);
     }
@@ -33,10 +35,10 @@
     title.style.cssText = 'font:700 22px system-ui,sans-serif;color:#ff8a8a;margin:0 0 16px';
     title.textContent = 'This document does not build';
     overlay.appendChild(title);
-    problems.forEach(function (d) {
+    problems.forEach((d) => {
       var line = document.createElement('div');
       line.className = 'problem';
-      line.textContent = d.file + ':' + d.line + ':' + d.column + ' ' + d.severity + ' ' + d.message + '  ' + d.rule;
+      line.textContent = `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message}  ${d.rule}`;
       overlay.appendChild(line);
     });
   }
@@ -48,17 +50,18 @@
   // when this page connected too late to see that build's own event.
   var served = Number(new URL(document.currentScript.src).searchParams.get('build') || 0);
   var events = new EventSource('/__handouts/events');
-  events.addEventListener('state', function (event) {
+  events.addEventListener('state', (event) => {
     var state = JSON.parse(event.data);
     var problems = [];
-    (state.documents || []).filter(mine).forEach(function (doc) {
-      if (doc.status === 'failed') problems = problems.concat(doc.diagnostics.filter(function (d) { return d.severity === 'error'; }));
+    (state.documents || []).filter(mine).forEach((doc) => {
+      if (doc.status === 'failed') problems = problems.concat(doc.diagnostics.filter((d) => d.severity === 'error'));
     });
-    if (state.error) problems.push({ file: state.error.file || 'handouts', line: 1, column: 1, severity: 'error', message: state.error.message, rule: 'config' });
+    if (state.error)
+      problems.push({ file: state.error.file || 'handouts', line: 1, column: 1, severity: 'error', message: state.error.message, rule: 'config' });
     if (problems.length) show(problems);
     else clear();
     // A document of this page (any document, on the catalog) changed after the page was served.
-    var changed = (state.documents || []).some(function (doc) { return mine(doc) && (state.changedAt[doc.source] || 0) > served; });
+    var changed = (state.documents || []).some((doc) => mine(doc) && (state.changedAt[doc.source] || 0) > served);
     if (changed && !problems.length) location.reload();
   });
 })();

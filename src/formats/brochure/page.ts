@@ -1,6 +1,6 @@
 import GithubSlugger from 'github-slugger';
 import type { Heading } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as nodeText } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Position } from 'unist';
 import type { RenderContext } from '../context.js';
@@ -59,7 +59,7 @@ export function brochureSections(context: RenderContext): Map<string, { title: s
   const slugger = new GithubSlugger();
   const sections = new Map<string, { title: string; place?: Place | Position; file?: string }>();
   visit(brochureTree(context.doc.tree), 'heading', (heading: Heading) => {
-    const title = toString(heading);
+    const title = nodeText(heading);
     sections.set(slugger.slug(title), { title, place: heading.position, file: heading.data?.file });
   });
   sections.set('sources-title', { title: context.strings.sources, place: context.doc.metaPlaces.sources });

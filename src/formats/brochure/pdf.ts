@@ -24,7 +24,13 @@ export const brochurePdf: OutputFormat = {
   browser: true,
   printReady: true,
   options: [QR_URL, FOLD_MM],
-  settings: (config) => ({ paper: config.paper, buildDate: config.buildDate, fold: optionOf(config, FOLD_MM), qr: optionOf(config, QR_URL), ...printShopSettings(config, ID) }),
+  settings: (config) => ({
+    paper: config.paper,
+    buildDate: config.buildDate,
+    fold: optionOf(config, FOLD_MM),
+    qr: optionOf(config, QR_URL),
+    ...printShopSettings(config, ID),
+  }),
   pageRules: ['disclaimer', 'resource-blocked', 'brochure-overflow'],
   template: 'brochure/brochure.liquid',
   templateFiles: [BROCHURE_FILES.page, BROCHURE_FILES.css],
@@ -42,7 +48,12 @@ export const brochurePdf: OutputFormat = {
     if (over) {
       const by = Math.ceil(over.byPx / PX_PER_MM);
       const section = over.section ? brochureSections(context).get(over.section) : undefined;
-      const where = over.panel === 'cover' ? { label: 'The brochure\'s cover', place: context.doc.metaPlaces.summary ?? context.doc.metaPlaces.title } : over.panel === 'back' ? { label: 'The brochure\'s back panel' } : { label: `The brochure's content, from the section “${section?.title ?? 'start'}”,`, place: section?.place, file: section?.file };
+      const where =
+        over.panel === 'cover'
+          ? { label: "The brochure's cover", place: context.doc.metaPlaces.summary ?? context.doc.metaPlaces.title }
+          : over.panel === 'back'
+            ? { label: "The brochure's back panel" }
+            : { label: `The brochure's content, from the section “${section?.title ?? 'start'}”,`, place: section?.place, file: section?.file };
       findings.overflow = [{ ...where, by, unit: 'mm', of: Math.floor(over.panelPx / PX_PER_MM) }];
       return { files: {}, pages: pdf.pages, findings };
     }

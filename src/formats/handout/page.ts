@@ -67,12 +67,7 @@ export function handoutBody(doc: PreparedDocument): string {
  * Pure: the handout as one self-contained HTML page (fonts and images inline). The same page is
  * written as `handout.html` and printed to `handout.pdf`.
  */
-export function renderHandoutHtml(
-  doc: PreparedDocument,
-  templates: TemplateSet,
-  liquid: Liquid,
-  options: HandoutOptions,
-): string {
+export function renderHandoutHtml(doc: PreparedDocument, templates: TemplateSet, liquid: Liquid, options: HandoutOptions): string {
   const data = options.data ?? pageData(doc, templates);
   const { t, fonts } = data;
   const { meta } = doc;
@@ -111,8 +106,5 @@ export function renderHandoutHtml(
 /** `Page {page} of {pages}` as a CSS `content` value with live page counters. */
 export function pageCounter(template: string): string {
   const parts = template.split(/(\{page\}|\{pages\})/).filter(Boolean);
-  return parts
-    .map((part) => (part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : cssString(part)))
-    .join(' ');
+  return parts.map((part) => (part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : cssString(part))).join(' ');
 }
-

@@ -22,7 +22,10 @@ export const largePrintPdf: OutputFormat = {
   template: 'handout/handout.liquid',
   templateFiles: [HANDOUT_FILES.page, HANDOUT_FILES.css, HANDOUT_FILES.largePrint],
   page: async (context) => (await import('../handout/page.js')).handoutPage(context, { target: 'print', layout: 'large-print' }),
-  preview: { file: 'large-print.html', page: async (context) => (await import('../handout/page.js')).handoutPage(context, { target: 'preview', layout: 'large-print' }) },
+  preview: {
+    file: 'large-print.html',
+    page: async (context) => (await import('../handout/page.js')).handoutPage(context, { target: 'preview', layout: 'large-print' }),
+  },
   async produce(context) {
     const { handoutPage } = await import('../handout/page.js');
     const pdf = await context.print(handoutPage(context, { target: 'print', layout: 'large-print' }), ID);

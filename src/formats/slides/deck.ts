@@ -1,4 +1,4 @@
-import { toString } from 'mdast-util-to-string';
+import { toString as nodeText } from 'mdast-util-to-string';
 import type { Position } from 'unist';
 import type { PreparedDocument } from '../../transform/prepared.js';
 import type { RenderContext } from '../context.js';
@@ -45,10 +45,20 @@ export function buildDeck(doc: PreparedDocument, templates: TemplateSet, t: Stri
   const source = deckMarkdown(doc, plan, brandFor(templates, t), t, templates.logo);
   const deck = renderMarp(source.markdown, brandVariables(templates) + templates.text(SLIDE_THEME));
   const dir = textDirection(doc.lang);
-  const input = { lang: doc.lang, dir, fonts: templates.fontsFor(doc.lang), title: doc.meta.title, deck, notes: source.notes, templates, notesLabel: t.notes_label, presenting: t };
+  const input = {
+    lang: doc.lang,
+    dir,
+    fonts: templates.fontsFor(doc.lang),
+    title: doc.meta.title,
+    deck,
+    notes: source.notes,
+    templates,
+    notesLabel: t.notes_label,
+    presenting: t,
+  };
   const slides: SlideSource[] = [
     { title: doc.meta.title, place: toPosition(doc.metaPlaces.title) },
-    ...plan.slides.map((slide) => ({ title: toString(slide.heading), place: slide.heading.position, file: slide.heading.data?.file })),
+    ...plan.slides.map((slide) => ({ title: nodeText(slide.heading), place: slide.heading.position, file: slide.heading.data?.file })),
     { title: t.slide_sources, place: toPosition(doc.metaPlaces.sources ?? doc.metaPlaces.title) },
   ];
   return { presentHtml: presentPage(input), printHtml: printPage(input), slideCount: deck.slideCount, notes: source.notes, slides, rendered: deck, dir };

@@ -94,10 +94,12 @@ export function deckMarkdown(doc: PreparedDocument, plan: DeckPlan, brand: Brand
 /** One slide: its directives as comments, then its content: sanitised HTML in the deck's own wrappers. */
 function slide(directives: Record<string, string | boolean>, content: string): string {
   // JSON is YAML Marp reads as written; no `>` is left to close the comment early.
-  const comments = Object.entries(directives).map(([key, value]) => `<!-- ${key}: ${JSON.stringify(directiveValue(key, value)).replaceAll('>', '\\u003e')} -->`);
+  const comments = Object.entries(directives).map(
+    ([key, value]) => `<!-- ${key}: ${JSON.stringify(directiveValue(key, value)).replaceAll('>', '\\u003e')} -->`,
+  );
   // A blank line would end Marp's HTML block early; a character reference keeps the same text.
   const html = content.replace(/\n(?=\n)/g, '&#10;');
-  return [...comments, html].join('\n\n') + '\n';
+  return `${[...comments, html].join('\n\n')}\n`;
 }
 
 /** Content as safe HTML: the handout's own pipeline and sanitiser. */
@@ -132,7 +134,10 @@ function sectionHtml(section: SlidePlan, layout: string | undefined): string {
   if (layout === 'two-column') {
     // Left: what comes before the section's first `---`; with none, the first half of its blocks.
     const placed = section.body.filter((node) => !isDefinition(node) && node.type !== 'thematicBreak');
-    const left = section.columnBreak === undefined ? placed.slice(0, Math.ceil(placed.length / 2)) : section.body.slice(0, section.columnBreak).filter((node) => placed.includes(node));
+    const left =
+      section.columnBreak === undefined
+        ? placed.slice(0, Math.ceil(placed.length / 2))
+        : section.body.slice(0, section.columnBreak).filter((node) => placed.includes(node));
     const right = placed.filter((node) => !left.includes(node));
     return joined(heading, wrap('div', 'columns', joined(wrap('div', 'column', part(left)), wrap('div', 'column', part(right)))));
   }
@@ -159,7 +164,11 @@ function sectionHtml(section: SlidePlan, layout: string | undefined): string {
     const first = blocks.find((node): node is Blockquote => node.type === 'blockquote');
     if (!first) return joined(heading, part(blocks));
     const { quote, attribution } = splitAttribution(first);
-    return joined(heading, wrap('figure', 'quote', joined(part([quote]), attribution ? `<figcaption>\n${part([attribution])}\n</figcaption>` : '')), part(without(first)));
+    return joined(
+      heading,
+      wrap('figure', 'quote', joined(part([quote]), attribution ? `<figcaption>\n${part([attribution])}\n</figcaption>` : '')),
+      part(without(first)),
+    );
   }
   return joined(heading, part(section.body));
 }
@@ -176,12 +185,14 @@ function splitFigure(paragraph: Paragraph): { figure: Paragraph; caption?: Parag
   const strong = paragraph.children.find((child) => child.type === 'strong');
   if (!strong) return { figure: paragraph };
   const rest = paragraph.children.filter((child) => child !== strong);
-  const children = rest.map((child, i) => {
-    if (child.type !== 'text') return child;
-    let value = i === 0 ? child.value.replace(LEADING, '') : child.value;
-    if (i === rest.length - 1) value = value.trimEnd();
-    return { ...child, value };
-  }).filter((child) => child.type !== 'text' || child.value !== '');
+  const children = rest
+    .map((child, i) => {
+      if (child.type !== 'text') return child;
+      let value = i === 0 ? child.value.replace(LEADING, '') : child.value;
+      if (i === rest.length - 1) value = value.trimEnd();
+      return { ...child, value };
+    })
+    .filter((child) => child.type !== 'text' || child.value !== '');
   const caption = children.length ? { ...paragraph, children } : undefined;
   return { figure: { type: 'paragraph', children: strong.children }, caption };
 }
@@ -216,7 +227,10 @@ function splitAttribution(quote: Blockquote): { quote: Blockquote; attribution?:
   );
   const after = [{ ...split, value: split.value.slice(at.offset).trimStart() }, ...last.children.slice(at.child + 1)];
   if (!before.some((child) => child.type !== 'text' || child.value.trim())) return { quote };
-  return { quote: { ...quote, children: [...quote.children.slice(0, -1), { ...last, children: before }] }, attribution: { type: 'paragraph', children: after } };
+  return {
+    quote: { ...quote, children: [...quote.children.slice(0, -1), { ...last, children: before }] },
+    attribution: { type: 'paragraph', children: after },
+  };
 }
 
 /** Header and footer text is read by Marp as Markdown: made inline-safe, so it stays text. */

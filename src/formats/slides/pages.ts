@@ -26,8 +26,22 @@ export interface DeckPageInput {
 
 /** Key names a language may spell its own way; arrows and the letter keys are the same everywhere. */
 type KeyName = 'key_space' | 'key_enter' | 'key_page_up' | 'key_page_down' | 'key_backspace' | 'key_home' | 'key_end' | 'key_escape';
-type HelpAction = 'help_next' | 'help_previous' | 'help_first' | 'help_last' | 'help_jump' | 'help_fullscreen' | 'help_notes' | 'help_presenter' | 'help_timer' | 'help_help' | 'help_close';
-export type PresentingText = Pick<Strings, KeyName | HelpAction | 'help_title' | 'help_pointer' | 'slide_of' | `presenter_${'title' | 'next' | 'end' | 'timer'}`>;
+type HelpAction =
+  | 'help_next'
+  | 'help_previous'
+  | 'help_first'
+  | 'help_last'
+  | 'help_jump'
+  | 'help_fullscreen'
+  | 'help_notes'
+  | 'help_presenter'
+  | 'help_timer'
+  | 'help_help'
+  | 'help_close';
+export type PresentingText = Pick<
+  Strings,
+  KeyName | HelpAction | 'help_title' | 'help_pointer' | 'slide_of' | `presenter_${'title' | 'next' | 'end' | 'timer'}`
+>;
 
 /**
  * Every key `client/navigate.js` answers to, in the order the key list shows them. A symbol is
@@ -120,9 +134,7 @@ ${extra}
 export function presentPage(input: DeckPageInput): string {
   const hash = createHash('sha256').update(NAVIGATE).digest('base64');
   const csp = contentSecurityPolicy({ scriptHash: hash });
-  const notes = input.notes
-    .map((html, i) => `<aside id="notes-${i + 1}" data-slide="${i + 1}">${html}</aside>`)
-    .join('\n');
+  const notes = input.notes.map((html, i) => `<aside id="notes-${i + 1}" data-slide="${i + 1}">${html}</aside>`).join('\n');
   const brandFont = `html { --brand-font: ${input.fonts.stack}; }`;
   return `${head(input, brandFont + PRESENT_CSS, csp, input.fonts.inline)}
 <body>

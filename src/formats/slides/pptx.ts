@@ -29,7 +29,11 @@ export const slidesPptx: OutputFormat = {
   settings: (config) => ({ buildDate: config.buildDate, pptx: optionOf(config, MODE) }),
   pageRules: ['resource-blocked'],
   async produce(context) {
-    const [{ deckOf }, { pageText }, { documentDate }] = await Promise.all([import('./deck.js'), import('../text.js'), import('../../print/print-document.js')]);
+    const [{ deckOf }, { pageText }, { documentDate }] = await Promise.all([
+      import('./deck.js'),
+      import('../text.js'),
+      import('../../print/print-document.js'),
+    ]);
     const deck = deckOf(context);
     const { meta } = context.doc;
     const facts = {
@@ -44,7 +48,10 @@ export const slidesPptx: OutputFormat = {
     if (optionOf(context.config, MODE) === 'pictures') {
       const [{ slidePictures }, { picturesDeck }] = await Promise.all([import('./pictures.js'), import('./pptx/pictures.js')]);
       const { images, blocked } = await slidePictures(context);
-      const pptx = await picturesDeck(facts, images.map((png, i) => ({ png, alt: deck.slides[i]?.title ?? '' })));
+      const pptx = await picturesDeck(
+        facts,
+        images.map((png, i) => ({ png, alt: deck.slides[i]?.title ?? '' })),
+      );
       return { files: { 'slides.pptx': pptx }, pages: images.length, findings: { blocked } };
     }
     const [{ measureDeck, brandLook }, { editableDeck }] = await Promise.all([import('./pptx/layout.js'), import('./pptx/editable.js')]);

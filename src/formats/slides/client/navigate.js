@@ -6,8 +6,7 @@
 // window. Opened with `?presenter` (P does that), it is the presenter view: the current and next
 // slide, the speaker notes, the slide number and a timer. Slide numbers are positions in the deck
 // (1 is the title slide), the same in the address (#3), the presenter's counter and a typed jump.
-(function () {
-  'use strict';
+(() => {
   var root = document.documentElement;
   var slides = [].slice.call(document.querySelectorAll('div.marpit > section'));
   var notes = [].slice.call(document.querySelectorAll('.deck-notes > aside'));
@@ -23,20 +22,22 @@
 
   function fromHash() {
     var n = parseInt(location.hash.slice(1), 10);
-    return isNaN(n) ? 0 : n - 1;
+    return Number.isNaN(n) ? 0 : n - 1;
   }
 
   function show(index, quiet) {
     index = Math.min(Math.max(index, 0), slides.length - 1);
     // replaceState, not a new history entry: Back should leave the deck, not step through it.
-    if (location.hash !== '#' + (index + 1)) history.replaceState(null, '', '#' + (index + 1));
+    if (location.hash !== `#${index + 1}`) history.replaceState(null, '', `#${index + 1}`);
     if (index === current) return;
     current = index;
-    slides.forEach(function (slide, i) {
+    slides.forEach((slide, i) => {
       slide.classList.toggle('active', i === current);
       slide.classList.toggle('next', presenter && i === current + 1);
     });
-    notes.forEach(function (note, i) { note.classList.toggle('active', i === current); });
+    notes.forEach((note, i) => {
+      note.classList.toggle('active', i === current);
+    });
     if (presenter) showPresenterState();
     if (!quiet) tell();
   }
@@ -53,28 +54,32 @@
     if (presenter) return source === window.opener;
     // After the audience window reloads it has lost its reference to the presenter view; the
     // presenter view is still the window this one opened, which it can tell by its opener.
-    try { return source === partner || source.opener === window; } catch (error) { return false; }
+    try {
+      return source === partner || source.opener === window;
+    } catch {
+      return false;
+    }
   }
 
-  window.addEventListener('message', function (event) {
+  window.addEventListener('message', (event) => {
     var data = event.data;
-    if (!data || data.handoutsDeck !== 1 || typeof data.slide !== 'number' || !fromPartner(event.source)) return;
+    if (data?.handoutsDeck !== 1 || typeof data.slide !== 'number' || !fromPartner(event.source)) return;
     partner = event.source;
     show(data.slide - 1, true);
   });
 
   function openPresenter() {
     if (partner && !partner.closed) return partner.focus();
-    var url = location.href.replace(/[?#].*$/, '') + '?presenter#' + (current + 1);
+    var url = `${location.href.replace(/[?#].*$/, '')}?presenter#${current + 1}`;
     // A sized popup rather than a tab, so it can be dragged to the laptop's own screen while this
     // window fills the projector. The name reuses a presenter view left over from before a reload.
     partner = window.open(url, 'handouts-presenter', 'popup,width=1200,height=760') || null;
   }
 
   function toggleFullscreen() {
-    var request = document.fullscreenElement ? document.exitFullscreen() : root.requestFullscreen && root.requestFullscreen();
+    var request = document.fullscreenElement ? document.exitFullscreen() : root.requestFullscreen?.();
     // A refusal (a kiosk policy, no user gesture) leaves the deck as it was; it is not an error.
-    if (request && request.catch) request.catch(function () {});
+    if (request?.catch) request.catch(() => {});
   }
 
   function toggleHelp(open) {
@@ -85,7 +90,7 @@
   var NEXT = ['ArrowRight', 'ArrowDown', ' ', 'PageDown', 'Enter'];
   var PREVIOUS = ['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace'];
 
-  document.addEventListener('keydown', function (event) {
+  document.addEventListener('keydown', (event) => {
     // Ctrl/Cmd/Alt combinations belong to the browser (reload, find, zoom).
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     var key = event.key;
@@ -118,26 +123,34 @@
 
   // Clicks move the audience view only: in the presenter view a click is for scrolling or
   // selecting the notes, and a slide that jumped under the presenter's pointer would be lost.
-  document.addEventListener('click', function (event) {
-    if (presenter || (event.target.closest && event.target.closest('a'))) return;
+  document.addEventListener('click', (event) => {
+    if (presenter || event.target.closest?.('a')) return;
     if (!help.hidden) return toggleHelp(false);
     show(event.clientX < window.innerWidth / 3 ? current - 1 : current + 1);
   });
 
   var touch = null;
-  document.addEventListener('touchstart', function (event) {
-    var t = event.touches.length === 1 && event.touches[0];
-    touch = t ? { x: t.clientX, y: t.clientY } : null;
-  }, { passive: true });
-  document.addEventListener('touchend', function (event) {
-    var t = event.changedTouches[0];
-    if (!touch || !t) return;
-    var dx = t.clientX - touch.x;
-    var dy = t.clientY - touch.y;
-    touch = null;
-    // Mostly sideways and far enough not to be a tap (a tap is a click, handled above).
-    if (Math.abs(dx) > 40 && Math.abs(dx) > 2 * Math.abs(dy)) show(current + (dx < 0 ? 1 : -1));
-  }, { passive: true });
+  document.addEventListener(
+    'touchstart',
+    (event) => {
+      var t = event.touches.length === 1 && event.touches[0];
+      touch = t ? { x: t.clientX, y: t.clientY } : null;
+    },
+    { passive: true },
+  );
+  document.addEventListener(
+    'touchend',
+    (event) => {
+      var t = event.changedTouches[0];
+      if (!touch || !t) return;
+      var dx = t.clientX - touch.x;
+      var dy = t.clientY - touch.y;
+      touch = null;
+      // Mostly sideways and far enough not to be a tap (a tap is a click, handled above).
+      if (Math.abs(dx) > 40 && Math.abs(dx) > 2 * Math.abs(dy)) show(current + (dx < 0 ? 1 : -1));
+    },
+    { passive: true },
+  );
 
   // The presenter view: the slides stay where Marp put them (their theme CSS is scoped to
   // `div.marpit > section`) and are scaled onto the empty frames of the panel's grid.
@@ -150,7 +163,8 @@
   var started = Date.now();
 
   function showPresenterState() {
-    counter.textContent = counter.getAttribute('data-format')
+    counter.textContent = counter
+      .getAttribute('data-format')
       .replace('{page}', String(current + 1))
       .replace('{pages}', String(slides.length));
     root.classList.toggle('deck-at-end', current === slides.length - 1);
@@ -164,12 +178,12 @@
 
   function tick() {
     var seconds = Math.floor((Date.now() - started) / 1000);
-    var text = pad(Math.floor(seconds / 60)) + ':' + pad(seconds % 60);
+    var text = `${pad(Math.floor(seconds / 60))}:${pad(seconds % 60)}`;
     if (clock.textContent !== text) clock.textContent = text;
   }
 
   function pad(n) {
-    return n < 10 ? '0' + n : String(n);
+    return n < 10 ? `0${n}` : String(n);
   }
 
   function fit() {
@@ -178,24 +192,26 @@
       style.setProperty('--deck-scale', String(Math.min(window.innerWidth / 1280, window.innerHeight / 720)));
       return;
     }
-    Object.keys(frames).forEach(function (name) {
+    Object.keys(frames).forEach((name) => {
       var box = frames[name].getBoundingClientRect();
       var scale = Math.min(box.width / 1280, box.height / 720);
-      style.setProperty('--' + name + '-scale', String(scale));
-      style.setProperty('--' + name + '-x', box.left + (box.width - 1280 * scale) / 2 + 'px');
-      style.setProperty('--' + name + '-y', box.top + 'px');
+      style.setProperty(`--${name}-scale`, String(scale));
+      style.setProperty(`--${name}-x`, `${box.left + (box.width - 1280 * scale) / 2}px`);
+      style.setProperty(`--${name}-y`, `${box.top}px`);
     });
   }
 
   if (presenter) {
     root.classList.add('presenter');
-    document.title = panel.getAttribute('data-title') + ' · ' + document.title;
+    document.title = `${panel.getAttribute('data-title')} · ${document.title}`;
     panel.querySelector('.deck-notes-slot').appendChild(document.querySelector('.deck-notes'));
     // Four times a second, so the display turns over close to each whole second.
     setInterval(tick, 250);
     tick();
   }
-  window.addEventListener('hashchange', function () { show(fromHash()); });
+  window.addEventListener('hashchange', () => {
+    show(fromHash());
+  });
   window.addEventListener('resize', fit);
   fit();
   show(fromHash(), true);

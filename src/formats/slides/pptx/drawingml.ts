@@ -39,7 +39,10 @@ function paragraph(p: Paragraph, last: boolean, facts: TextFacts, links: string[
     const color = `<a:buClr><a:srgbClr val="${p.bullet.color}"/></a:buClr>`;
     // The marker in the item's own font, as CSS draws it.
     const font = `<a:buFont typeface="${xmlText(p.runs[0]?.font ?? 'Arial')}"/>`;
-    bullet = p.bullet.type === 'number' ? `${color}<a:buSzPct val="100000"/>${font}<a:buAutoNum type="arabicPeriod"/>` : `${color}<a:buSzPct val="100000"/>${font}<a:buChar char="${xmlText(p.bullet.char)}"/>`;
+    bullet =
+      p.bullet.type === 'number'
+        ? `${color}<a:buSzPct val="100000"/>${font}<a:buAutoNum type="arabicPeriod"/>`
+        : `${color}<a:buSzPct val="100000"/>${font}<a:buChar char="${xmlText(p.bullet.char)}"/>`;
   }
   const spacing = `<a:lnSpc><a:spcPts val="${Math.round(p.lineHeight * CENTIPOINTS)}"/></a:lnSpc><a:spcBef><a:spcPts val="0"/></a:spcBef><a:spcAft><a:spcPts val="${last ? 0 : Math.round(p.spaceAfter * CENTIPOINTS)}"/></a:spcAft>`;
   const props = `<a:pPr${margins} algn="${algn}" rtl="${p.rtl ? 1 : 0}">${spacing}${bullet}</a:pPr>`;
@@ -55,7 +58,11 @@ function runXml(run: Run, facts: TextFacts, links: string[]): string {
   const click = link ? `<a:hlinkClick r:id="${link}"/>` : '';
   const props = `<a:rPr${runAttributes(run, facts)}>${fill}${font}${click}</a:rPr>`;
   // A field carries a fixed id: the same deck gives the same bytes.
-  const text = run.field ? `<a:fld id="{5C9A2D1E-7B3F-4E6A-9D2C-1F8B0A6E4C37}" type="${run.field}">${props}<a:t>${xmlText(run.text)}</a:t></a:fld>` : run.text ? `<a:r>${props}<a:t>${xmlText(run.text)}</a:t></a:r>` : '';
+  const text = run.field
+    ? `<a:fld id="{5C9A2D1E-7B3F-4E6A-9D2C-1F8B0A6E4C37}" type="${run.field}">${props}<a:t>${xmlText(run.text)}</a:t></a:fld>`
+    : run.text
+      ? `<a:r>${props}<a:t>${xmlText(run.text)}</a:t></a:r>`
+      : '';
   return run.breakAfter ? `${text}<a:br>${props}</a:br>` : text;
 }
 

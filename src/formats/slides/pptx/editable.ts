@@ -59,16 +59,27 @@ function addPicture(slide: Slide, shape: PictureShape, box: Record<'x' | 'y' | '
  * in order); its body is written by rewritePart (drawingml.ts). The title is the slide's title
  * placeholder: pptxgenjs would move it to the layout's place, so its measured box goes with it.
  */
-function addText(slide: Slide, shape: TextShape, box: Record<'x' | 'y' | 'w' | 'h', number>, i: number, bodies: Bodies, facts: { lang: string; scriptFont?: string }): void {
+function addText(
+  slide: Slide,
+  shape: TextShape,
+  box: Record<'x' | 'y' | 'w' | 'h', number>,
+  i: number,
+  bodies: Bodies,
+  facts: { lang: string; scriptFont?: string },
+): void {
   const title = shape.role === 'title';
   const name = title ? TITLE : shape.role === 'number' ? 'Slide Number' : shape.role === 'footer' ? 'Footer' : `Text ${i + 1}`;
-  const links = shape.paragraphs.flatMap((p) => p.runs.flatMap((run) => (run.link ? [{ text: run.text || ' ', options: { hyperlink: { url: run.link } } }] : [])));
+  const links = shape.paragraphs.flatMap((p) =>
+    p.runs.flatMap((run) => (run.link ? [{ text: run.text || ' ', options: { hyperlink: { url: run.link } } }] : [])),
+  );
   slide.addText(links.length ? links : ' ', { ...box, objectName: name, margin: 0, valign: 'top', isTextBox: !title, ...(title && { placeholder: 'title' }) });
   const paragraphs = shape.role === 'number' ? slideNumber(shape.paragraphs) : shape.paragraphs;
   bodies.set(name, {
     xml: (rIds) => textBody(paragraphs, { ...facts, links: rIds, oneLine: shape.paragraphs.length === 1 && shape.h < shape.paragraphs[0]!.lineHeight * 1.5 }),
     title,
-    ...(title && { box: { x: Math.round(shape.x * EMU), y: Math.round((shape.y - halfLeading(shape)) * EMU), w: Math.round(shape.w * EMU), h: Math.round(shape.h * EMU) } }),
+    ...(title && {
+      box: { x: Math.round(shape.x * EMU), y: Math.round((shape.y - halfLeading(shape)) * EMU), w: Math.round(shape.w * EMU), h: Math.round(shape.h * EMU) },
+    }),
   });
 }
 
@@ -89,7 +100,17 @@ function addTable(slide: Slide, shape: TableShape, box: Record<'x' | 'y' | 'w' |
       const p = cell.paragraphs[0];
       const first = p?.runs[0];
       return {
-        text: (p?.runs ?? []).map((run) => ({ text: run.text, options: { bold: run.bold, italic: run.italic, color: run.color, fontFace: run.font, fontSize: points(run.size), ...(run.link && { hyperlink: { url: run.link } }) } })),
+        text: (p?.runs ?? []).map((run) => ({
+          text: run.text,
+          options: {
+            bold: run.bold,
+            italic: run.italic,
+            color: run.color,
+            fontFace: run.font,
+            fontSize: points(run.size),
+            ...(run.link && { hyperlink: { url: run.link } }),
+          },
+        })),
         options: {
           ...(cell.fill && { fill: { color: cell.fill } }),
           align: p?.align ?? 'left',

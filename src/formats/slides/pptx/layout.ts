@@ -19,7 +19,18 @@ export async function measureDeck(context: RenderContext, printHtml: string): Pr
       const pictures: { at: number; shape: PictureShape }[] = [];
       for (const snapshot of snapshots) {
         const png = await sections[i]!.screenshot({ type: 'png', clip: { x: snapshot.x, y: snapshot.y, width: snapshot.w, height: snapshot.h } });
-        pictures.push({ at: snapshot.at, shape: { kind: 'picture', x: snapshot.x, y: snapshot.y, w: snapshot.w, h: snapshot.h, alt: snapshot.alt, data: `data:image/png;base64,${Buffer.from(png).toString('base64')}` } });
+        pictures.push({
+          at: snapshot.at,
+          shape: {
+            kind: 'picture',
+            x: snapshot.x,
+            y: snapshot.y,
+            w: snapshot.w,
+            h: snapshot.h,
+            alt: snapshot.alt,
+            data: `data:image/png;base64,${Buffer.from(png).toString('base64')}`,
+          },
+        });
       }
       slides.push({ ...slide, shapes: withPictures(slide.shapes, pictures) });
     }

@@ -30,10 +30,25 @@ const inches = (px: number) => px / 96;
  */
 export function defineMasters(pptx: Presentation, look: BrandLook): void {
   pptx.theme = { headFontFace: look.font, bodyFontFace: look.font };
-  const bar = (height: number) => ({ rect: { x: 0, y: 0, w: inches(1280), h: inches(height), fill: { color: look.primary }, line: { type: 'none' as const } } });
+  const bar = (height: number) => ({
+    rect: { x: 0, y: 0, w: inches(1280), h: inches(height), fill: { color: look.primary }, line: { type: 'none' as const } },
+  });
   const title = (size: number, y: number) => ({
     placeholder: {
-      options: { name: 'title', type: 'title' as const, x: inches(look.title.x), y: inches(y), w: inches(look.title.w), h: inches(look.title.h), fontFace: look.font, fontSize: size * 0.75, color: look.primary, bold: true, valign: 'top' as const, margin: 0 },
+      options: {
+        name: 'title',
+        type: 'title' as const,
+        x: inches(look.title.x),
+        y: inches(y),
+        w: inches(look.title.w),
+        h: inches(look.title.h),
+        fontFace: look.font,
+        fontSize: size * 0.75,
+        color: look.primary,
+        bold: true,
+        valign: 'top' as const,
+        margin: 0,
+      },
       text: '',
     },
   });

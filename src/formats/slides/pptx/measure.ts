@@ -13,7 +13,10 @@ export function measureSlides(selector: string): (SlideModel & { snapshots: { x:
   const hex = (css: string): string | undefined => {
     const m = /rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:[,\s/]+([\d.]+))?/.exec(css);
     if (!m || (m[4] !== undefined && Number(m[4]) === 0)) return undefined;
-    return [m[1], m[2], m[3]].map((v) => Math.round(Number(v)).toString(16).padStart(2, '0')).join('').toUpperCase();
+    return [m[1], m[2], m[3]]
+      .map((v) => Math.round(Number(v)).toString(16).padStart(2, '0'))
+      .join('')
+      .toUpperCase();
   };
   const px = (value: string) => Number.parseFloat(value) || 0;
   const TEXT_BLOCKS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'P', 'FIGCAPTION', 'FOOTER', 'HEADER', 'PRE', 'DT', 'DD', 'CAPTION']);
@@ -46,7 +49,8 @@ export function measureSlides(selector: string): (SlideModel & { snapshots: { x:
         const width = px(style.getPropertyValue(`border-${side.toLowerCase()}-width`));
         const color = hex(style.getPropertyValue(`border-${side.toLowerCase()}-color`));
         if (!width || !color || style.getPropertyValue(`border-${side.toLowerCase()}-style`) === 'none') continue;
-        if (side === 'Top' || side === 'Bottom') shapes.push({ kind: 'rect', x: at.x, y: side === 'Top' ? at.y : at.y - width, w: at.w!, h: width, fill: color });
+        if (side === 'Top' || side === 'Bottom')
+          shapes.push({ kind: 'rect', x: at.x, y: side === 'Top' ? at.y : at.y - width, w: at.w!, h: width, fill: color });
         else shapes.push({ kind: 'rect', x: side === 'Left' ? at.x : at.x - width, y: at.y, w: width, h: at.h!, fill: color });
       }
     };
@@ -60,12 +64,15 @@ export function measureSlides(selector: string): (SlideModel & { snapshots: { x:
         if (node.nodeType === Node.TEXT_NODE) {
           const parent = node.parentElement!;
           const style = getComputedStyle(parent);
-          const text = pre ? node.textContent ?? '' : (node.textContent ?? '').replace(/\s+/g, ' ');
+          const text = pre ? (node.textContent ?? '') : (node.textContent ?? '').replace(/\s+/g, ' ');
           if (!text) return;
           const link = parent.closest('a')?.getAttribute('href') ?? undefined;
           runs.push({
             text,
-            font: style.fontFamily.split(',')[0]!.trim().replace(/^["']|["']$/g, ''),
+            font: style.fontFamily
+              .split(',')[0]!
+              .trim()
+              .replace(/^["']|["']$/g, ''),
             size: px(style.fontSize),
             color: hex(style.color) ?? '000000',
             bold: Number(style.fontWeight) >= 600,
@@ -90,7 +97,14 @@ export function measureSlides(selector: string): (SlideModel & { snapshots: { x:
 
     const paragraphOf = (el: Element, runs: Run[], extra: Partial<Paragraph> = {}): Paragraph => {
       const style = getComputedStyle(el);
-      const align = style.textAlign === 'center' ? 'center' : style.textAlign === 'right' || (style.textAlign === 'start' && style.direction === 'rtl') || (style.textAlign === 'end' && style.direction !== 'rtl') ? 'right' : 'left';
+      const align =
+        style.textAlign === 'center'
+          ? 'center'
+          : style.textAlign === 'right' ||
+              (style.textAlign === 'start' && style.direction === 'rtl') ||
+              (style.textAlign === 'end' && style.direction !== 'rtl')
+            ? 'right'
+            : 'left';
       const lineHeight = style.lineHeight === 'normal' ? px(style.fontSize) * 1.2 : px(style.lineHeight);
       return { runs, align, lineHeight, spaceAfter: px(style.marginBottom), rtl: style.direction === 'rtl', ...extra };
     };
@@ -102,18 +116,30 @@ export function measureSlides(selector: string): (SlideModel & { snapshots: { x:
      */
     const listParagraphs = (list: Element, level: number, left: number): (Paragraph & { top: number; bottom: number })[] => {
       const markers: Record<string, string> = { disc: '•', circle: '◦', square: '▪' };
-      return Array.from(list.children).filter((li) => li.tagName === 'LI' && shown(li)).flatMap((li) => {
-        const nested = (node: Node) => node.nodeType === Node.ELEMENT_NODE && ['UL', 'OL'].includes((node as Element).tagName);
-        const style = getComputedStyle(li);
-        const marker = getComputedStyle(li, '::marker');
-        const rect = li.getBoundingClientRect();
-        const inner = Array.from(li.children).filter((child) => ['UL', 'OL'].includes(child.tagName));
-        const indent = rect[style.direction === 'rtl' ? 'right' : 'left'];
-        const type = list.tagName === 'OL' ? ('number' as const) : ('bullet' as const);
-        const bullet = { type, char: markers[style.listStyleType] ?? '•', level, color: hex(marker.color) ?? hex(style.color) ?? '000000', indent: Math.abs(indent - left) };
-        const own = { ...paragraphOf(li, runsOf(li, nested), { bullet }), top: rect.top, bottom: inner[0] ? inner[0].getBoundingClientRect().top : rect.bottom };
-        return [own, ...inner.flatMap((child) => listParagraphs(child, level + 1, left))];
-      });
+      return Array.from(list.children)
+        .filter((li) => li.tagName === 'LI' && shown(li))
+        .flatMap((li) => {
+          const nested = (node: Node) => node.nodeType === Node.ELEMENT_NODE && ['UL', 'OL'].includes((node as Element).tagName);
+          const style = getComputedStyle(li);
+          const marker = getComputedStyle(li, '::marker');
+          const rect = li.getBoundingClientRect();
+          const inner = Array.from(li.children).filter((child) => ['UL', 'OL'].includes(child.tagName));
+          const indent = rect[style.direction === 'rtl' ? 'right' : 'left'];
+          const type = list.tagName === 'OL' ? ('number' as const) : ('bullet' as const);
+          const bullet = {
+            type,
+            char: markers[style.listStyleType] ?? '•',
+            level,
+            color: hex(marker.color) ?? hex(style.color) ?? '000000',
+            indent: Math.abs(indent - left),
+          };
+          const own = {
+            ...paragraphOf(li, runsOf(li, nested), { bullet }),
+            top: rect.top,
+            bottom: inner[0] ? inner[0].getBoundingClientRect().top : rect.bottom,
+          };
+          return [own, ...inner.flatMap((child) => listParagraphs(child, level + 1, left))];
+        });
     };
     /** A list's paragraphs with the space after each taken from the layout. */
     const spaced = (paragraphs: (Paragraph & { top: number; bottom: number })[]): Paragraph[] =>
@@ -142,7 +168,11 @@ export function measureSlides(selector: string): (SlideModel & { snapshots: { x:
         } else if (tag === 'TABLE') {
           const rows = Array.from(child.querySelectorAll('tr')).map((tr) => ({
             height: tr.getBoundingClientRect().height,
-            cells: Array.from(tr.children).map((cell) => ({ paragraphs: [paragraphOf(cell, runsOf(cell))], fill: hex(getComputedStyle(cell).backgroundColor), header: cell.tagName === 'TH' })),
+            cells: Array.from(tr.children).map((cell) => ({
+              paragraphs: [paragraphOf(cell, runsOf(cell))],
+              fill: hex(getComputedStyle(cell).backgroundColor),
+              header: cell.tagName === 'TH',
+            })),
           }));
           const first = child.querySelector('tr');
           const columns = first ? Array.from(first.children).map((cell) => cell.getBoundingClientRect().width) : [];
@@ -162,7 +192,8 @@ export function measureSlides(selector: string): (SlideModel & { snapshots: { x:
           const runs = runsOf(child);
           if (images.length && !runs.some((run) => run.text.trim())) walk(child);
           else if (runs.length) {
-            const role = tag === 'H1' || (tag === 'H2' && !shapes.some((s) => s.kind === 'text' && s.role === 'title')) ? 'title' : tag === 'FOOTER' ? 'footer' : 'body';
+            const role =
+              tag === 'H1' || (tag === 'H2' && !shapes.some((s) => s.kind === 'text' && s.role === 'title')) ? 'title' : tag === 'FOOTER' ? 'footer' : 'body';
             shapes.push({ kind: 'text', role, ...r, paragraphs: [paragraphOf(child, runs)] });
           }
         } else {
@@ -180,7 +211,22 @@ export function measureSlides(selector: string): (SlideModel & { snapshots: { x:
     const number = after.content && after.content !== 'none' && after.display !== 'none' ? section.getAttribute('data-marpit-pagination') : null;
     if (number) {
       const probe = document.createElement('span');
-      for (const name of ['position', 'top', 'right', 'bottom', 'left', 'font-size', 'font-family', 'font-weight', 'color', 'line-height', 'padding', 'inset-inline-start', 'inset-inline-end', 'direction']) {
+      for (const name of [
+        'position',
+        'top',
+        'right',
+        'bottom',
+        'left',
+        'font-size',
+        'font-family',
+        'font-weight',
+        'color',
+        'line-height',
+        'padding',
+        'inset-inline-start',
+        'inset-inline-end',
+        'direction',
+      ]) {
         probe.style.setProperty(name, after.getPropertyValue(name));
       }
       probe.textContent = `${number} / ${section.getAttribute('data-marpit-pagination-total') ?? ''}`;

@@ -48,7 +48,14 @@ export async function writePresentation(pptx: Presentation, facts: DeckFacts, ex
   const written = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Buffer;
   const source = await JSZip.loadAsync(written);
   const { date } = facts;
-  const parts: PartFacts = { clinic: facts.clinic, lang: facts.lang, rtl: facts.rtl, stamp: date.toISOString().replace(/\.\d{3}Z$/, 'Z'), notes: facts.notes, ...extra };
+  const parts: PartFacts = {
+    clinic: facts.clinic,
+    lang: facts.lang,
+    rtl: facts.rtl,
+    stamp: date.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    notes: facts.notes,
+    ...extra,
+  };
   const fixed = new JSZip();
   for (const name of Object.keys(source.files).sort()) {
     const entry = source.files[name]!;

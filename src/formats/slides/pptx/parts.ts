@@ -16,7 +16,10 @@ export interface PartFacts {
    * relationship ids of the links pptxgenjs made for the box, in order), and whether the box is
    * the slide's title placeholder.
    */
-  bodies?: ReadonlyMap<number, ReadonlyMap<string, { xml: (links: readonly string[]) => string; title: boolean; box?: { x: number; y: number; w: number; h: number } }>>;
+  bodies?: ReadonlyMap<
+    number,
+    ReadonlyMap<string, { xml: (links: readonly string[]) => string; title: boolean; box?: { x: number; y: number; w: number; h: number } }>
+  >;
   /** The theme's colour scheme in the brand's colours (`dk1`, `lt1`, `accent1`...: `RRGGBB`). */
   theme?: Readonly<Record<string, string>>;
 }
@@ -35,7 +38,10 @@ export function xmlText(value: string): string {
 export function rewritePart(name: string, xml: string, facts: PartFacts): string {
   if (name === 'docProps/app.xml') return replaceOnce(xml, /<Company>[^<]*<\/Company>/, () => `<Company>${xmlText(facts.clinic)}</Company>`);
   if (name === 'docProps/core.xml') {
-    const dated = xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, (_, open: string, _kind, close: string) => `${open}${facts.stamp}${close}`);
+    const dated = xml.replace(
+      /(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g,
+      (_, open: string, _kind, close: string) => `${open}${facts.stamp}${close}`,
+    );
     return replaceOnce(dated, /<\/cp:coreProperties>/, () => `<dc:language>${xmlText(facts.lang)}</dc:language></cp:coreProperties>`);
   }
   const notes = /^ppt\/notesSlides\/notesSlide(\d+)\.xml$/.exec(name);
@@ -43,7 +49,8 @@ export function rewritePart(name: string, xml: string, facts: PartFacts): string
   const slide = /^ppt\/slides\/slide(\d+)\.xml$/.exec(name);
   const bodies = slide && facts.bodies?.get(Number(slide[1]));
   if (bodies) return slideBodies(xml, bodies);
-  if (name === 'ppt/theme/theme1.xml' && facts.theme) return replaceOnce(xml, /<a:clrScheme name="[^"]*">[\s\S]*?<\/a:clrScheme>/, () => colorScheme(facts.theme!));
+  if (name === 'ppt/theme/theme1.xml' && facts.theme)
+    return replaceOnce(xml, /<a:clrScheme name="[^"]*">[\s\S]*?<\/a:clrScheme>/, () => colorScheme(facts.theme!));
   return xml;
 }
 
@@ -62,7 +69,13 @@ function slideBodies(xml: string, bodies: NonNullable<PartFacts['bodies']> exten
     const links = [...shape.matchAll(/<a:hlinkClick r:id="(rId\d+)"/g)].map((m) => m[1]!);
     const written = replaceOnce(shape, /<p:txBody>[\s\S]*<\/p:txBody>/, () => body.xml(links));
     const { box } = body;
-    return box ? replaceOnce(written, /<a:off x="\d+" y="\d+"\/><a:ext cx="\d+" cy="\d+"\/>/, () => `<a:off x="${box.x}" y="${box.y}"/><a:ext cx="${box.w}" cy="${box.h}"/>`) : written;
+    return box
+      ? replaceOnce(
+          written,
+          /<a:off x="\d+" y="\d+"\/><a:ext cx="\d+" cy="\d+"\/>/,
+          () => `<a:off x="${box.x}" y="${box.y}"/><a:ext cx="${box.w}" cy="${box.h}"/>`,
+        )
+      : written;
   });
 }
 
