@@ -28,6 +28,10 @@ export async function writeIndexes(
   const [{ renderCatalog }, tools] = await Promise.all([import('./catalog.js'), templates()]);
   writeAtomic(
     catalogFile,
-    renderCatalog(manifest, tools.templates, tools.liquid, config.out, config.root, { today: config.today, warnDays: reviewWarnDays(config.rules), lang: config.lang }),
+    renderCatalog(manifest, tools.templates, tools.liquid, config.out, config.root, {
+      today: config.today,
+      warnDays: reviewWarnDays(config.rules),
+      lang: config.lang,
+    }),
   );
 }
