@@ -12,7 +12,8 @@ export { Session, type SessionOptions, type SessionPart } from './pipeline/sessi
 export { loadConfig, CONFIG_FILE } from './config/load.js';
 export { defineConfig } from './config/define.js';
 export type { ResolvedConfig, UserConfig } from './config/types.js';
-export { allFormats, formatById, registerFormat } from './formats/registry.js';
+export { allFormats, formatById } from './formats/registry.js';
+export { registerFormat } from './formats/register.js';
 export type { OutputFormat, Produced, PageFindings } from './formats/format.js';
 export type { RenderContext } from './formats/context.js';
 export { allRules, registerRule } from './rules/registry.js';

@@ -1,5 +1,6 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import path from 'node:path';
+import { packageVersion, rememberedPath, rememberPath } from './unpacked.js';
 
 export type BrowserKind = 'explicit' | 'headless-shell' | 'npm-package' | 'system-chrome';
 
@@ -63,10 +64,16 @@ export async function discoverBrowser(options: DiscoverOptions, attempts: Attemp
 
 async function packagedChromium(attempts: Attempt[]): Promise<BrowserCandidate | undefined> {
   const label = 'npm package @sparticuz/chromium';
+  const version = packageVersion();
+  const remembered = version && rememberedPath(version);
+  if (remembered && isExecutable(remembered)) return { kind: 'npm-package', executablePath: remembered, label: `${label} (${remembered})` };
   try {
     const { default: chromium } = await import('@sparticuz/chromium');
     const executablePath = await chromium.executablePath();
-    if (isExecutable(executablePath)) return { kind: 'npm-package', executablePath, label: `${label} (${executablePath})` };
+    if (isExecutable(executablePath)) {
+      if (version) rememberPath(version, executablePath);
+      return { kind: 'npm-package', executablePath, label: `${label} (${executablePath})` };
+    }
     attempts.push({ label, outcome: `unpacked to ${executablePath}, which is not executable` });
   } catch (error) {
     attempts.push({ label, outcome: `not usable: ${(error as Error).message}` });

@@ -1,6 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { statSync } from 'node:fs';
 import { HEADLESS_SHELLS, isExecutable, SYSTEM_CHROMES, which } from './discover.js';
+import { packageVersion } from './unpacked.js';
 
 /**
  * Which browser a build would render with, told without starting it (the no-change rebuild must
@@ -15,12 +15,9 @@ export function browserFingerprint(options: { explicit?: string; endpoint?: stri
   if (options.explicit) return executable(options.explicit);
   const shell = HEADLESS_SHELLS.find(isExecutable);
   if (shell) return executable(shell);
-  try {
-    const manifest = createRequire(import.meta.url).resolve('@sparticuz/chromium/package.json');
-    return `@sparticuz/chromium ${(JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version}`;
-  } catch {
-    // not installed: the system browser is next
-  }
+  const version = packageVersion();
+  if (version) return `@sparticuz/chromium ${version}`;
+  // not installed: the system browser is next
   for (const name of SYSTEM_CHROMES) {
     const file = which(name, options.env?.PATH ?? process.env.PATH ?? '');
     if (file) return executable(file);

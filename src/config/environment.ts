@@ -6,7 +6,7 @@ import type { UserConfig } from './types.js';
 
 /** Reads the environment variables into a partial config, validated like the config file. */
 export function readEnvironment(env: Readonly<Record<string, string | undefined>>, lookups = REGISTERED): UserConfig {
-  const found = environmentValues(env, lookups);
+  const found = environmentValues(env, lookups.formatOptions);
   const raw: Record<string, unknown> = {};
   for (const [key, { value }] of Object.entries(found)) {
     raw[key] = key === 'formats' ? value.split(',').map((s) => s.trim()) : key === 'concurrency' || key === 'timeout' ? Number(value) : value;

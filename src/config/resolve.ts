@@ -5,9 +5,9 @@ import { UsageError } from '../core/errors.js';
 import { existsSync } from 'node:fs';
 import { epochDate, isoDay } from '../core/epoch.js';
 import { BUILT_IN_TEMPLATES } from '../core/version.js';
-import { allFormats, expandFormats, formatById, formatNames, unknownFormats } from '../formats/registry.js';
-import { REGISTERED } from './registered.js';
-import type { ConfigLookups, CoreConfig } from './schema.js';
+import { allFormats, expandFormats, formatById, formatNames, formatOptions as registeredOptions, unknownFormats } from '../formats/registry.js';
+import type { FormatOption } from './option.js';
+import type { CoreConfig } from './schema.js';
 import { defaults, type ResolvedConfig, type UserConfig } from './types.js';
 
 /** Environment variables that can set a core config key; the first one set wins. Format options declare their own. */
@@ -27,9 +27,9 @@ const ENVIRONMENT: Partial<Record<keyof CoreConfig, readonly string[]>> = {
 };
 
 /** Every config key an environment variable can set, with the variables, the format options' included. */
-export function environmentNamesOf(lookups: ConfigLookups = REGISTERED): Readonly<Record<string, readonly string[]>> {
+export function environmentNamesOf(formatOptions: () => readonly FormatOption[] = registeredOptions): Readonly<Record<string, readonly string[]>> {
   const names: Record<string, readonly string[]> = { ...ENVIRONMENT };
-  for (const option of lookups.formatOptions()) if (option.environment) names[option.key] = option.environment;
+  for (const option of formatOptions()) if (option.environment) names[option.key] = option.environment;
   return names;
 }
 
@@ -47,8 +47,8 @@ export interface ConfigSources {
   cwd: string;
   /** The clock, for `today` when nothing else sets it. */
   now?: Date;
-  /** The registered formats and rules, for the options formats declare and the rules' defaults. */
-  lookups?: ConfigLookups;
+  /** The options the formats declare (default: the registered formats'). */
+  formatOptions?: () => readonly FormatOption[];
 }
 
 /**
@@ -56,7 +56,7 @@ export interface ConfigSources {
  * Pure: everything it needs is passed in.
  */
 export function resolveConfig(sources: ConfigSources): ResolvedConfig {
-  const { flags, file, environment = {}, environmentNames = {}, sourceDateEpoch, cwd, now = new Date(), lookups = REGISTERED } = sources;
+  const { flags, file, environment = {}, environmentNames = {}, sourceDateEpoch, cwd, now = new Date(), formatOptions = registeredOptions } = sources;
   const fileDir = file ? path.dirname(file.path) : cwd;
   const root = fileDir;
 
@@ -68,11 +68,12 @@ export function resolveConfig(sources: ConfigSources): ResolvedConfig {
     };
     if (flags[key] !== undefined) return found(flags[key], cwd, `--${key.replace(/_/g, '-').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
     if (file?.config[key] !== undefined) return found(file.config[key], fileDir, `\`${key}\` in ${path.basename(file.path)}`);
-    if (environment[key] !== undefined) return found(environment[key], cwd, environmentNames[key] ?? environmentNamesOf(lookups)[key]?.join(' or ') ?? key);
+    if (environment[key] !== undefined)
+      return found(environment[key], cwd, environmentNames[key] ?? environmentNamesOf(formatOptions)[key]?.join(' or ') ?? key);
     return undefined;
   };
   const options: Record<string, unknown> = {};
-  for (const option of lookups.formatOptions()) {
+  for (const option of formatOptions()) {
     const value = pick(option.key as keyof CoreConfig & string)?.value ?? option.default;
     if (value !== undefined) options[option.key] = value;
   }
@@ -107,7 +108,7 @@ export function resolveConfig(sources: ConfigSources): ResolvedConfig {
     shard: pick('shard')?.value,
     timeoutMs: Math.round((pick('timeout')?.value ?? defaults.timeout) * 1000),
     strict: pick('strict')?.value ?? false,
-    rules: resolveRules(pick('rules')?.value as RulesConfig | undefined, lookups.rules()),
+    rules: resolveRules(pick('rules')?.value as RulesConfig | undefined),
     today: pick('today')?.value ?? isoDay(buildDate ?? now),
     buildDate: buildDate?.toISOString(),
     printReady,
@@ -136,10 +137,10 @@ function resolvePrintReady(value: boolean | string[] | undefined): string[] {
 /** The names of the environment variables that are set, by config key. */
 export function environmentValues(
   env: Readonly<Record<string, string | undefined>>,
-  lookups: ConfigLookups = REGISTERED,
+  formatOptions: () => readonly FormatOption[] = registeredOptions,
 ): Record<string, { name: string; value: string }> {
   const found: Record<string, { name: string; value: string }> = {};
-  for (const [key, names] of Object.entries(environmentNamesOf(lookups))) {
+  for (const [key, names] of Object.entries(environmentNamesOf(formatOptions))) {
     const name = names.find((candidate) => env[candidate]);
     if (name) found[key] = { name, value: env[name] as string };
   }

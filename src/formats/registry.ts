@@ -1,4 +1,4 @@
-import { pageRuleProblems } from '../rules/registry.js';
+import type { FormatOption } from '../config/option.js';
 import type { OutputFormat } from './format.js';
 import { brochurePdf } from './brochure/pdf.js';
 import { handoutHtml } from './handout/html.js';
@@ -34,11 +34,11 @@ export function requireFormat(id: string): OutputFormat {
 }
 
 /**
- * Adds a format (for extensions, and tests that prove one module is all a format needs).
+ * Adds a format once `register.ts` has checked it against the rules (registerFormat).
  * Returns a function that removes it again.
  */
-export function registerFormat(format: OutputFormat): () => void {
-  const problems = formatProblems(format);
+export function addFormat(format: OutputFormat, pageRuleProblems: (ids: readonly string[]) => string[]): () => void {
+  const problems = formatProblems(format, pageRuleProblems);
   if (problems.length) throw new Error(`format \`${format.id}\` cannot be registered: ${problems.join('; ')}`);
   FORMATS.push(format);
   return () => {
@@ -51,7 +51,11 @@ export function registerFormat(format: OutputFormat): () => void {
  * What is wrong with a format before it joins the registry: a taken id, page rules that are not
  * registered page rules, an option whose key another format declares differently.
  */
-export function formatProblems(format: OutputFormat, others: readonly OutputFormat[] = FORMATS.filter((f) => f !== format)): string[] {
+export function formatProblems(
+  format: OutputFormat,
+  pageRuleProblems: (ids: readonly string[]) => string[],
+  others: readonly OutputFormat[] = FORMATS.filter((f) => f !== format),
+): string[] {
   const problems = pageRuleProblems(format.pageRules);
   if (others.some((other) => other.id === format.id)) problems.unshift(`a format \`${format.id}\` is already registered`);
   const declared = new Map(others.flatMap((other) => other.options ?? []).map((option) => [option.key, option]));
@@ -59,6 +63,13 @@ export function formatProblems(format: OutputFormat, others: readonly OutputForm
     if (declared.has(option.key) && declared.get(option.key) !== option) problems.push(`another format declares the option \`${option.key}\``);
   }
   return problems;
+}
+
+/** The config keys the registered formats declare, each once (two formats may share one declaration). */
+export function formatOptions(): FormatOption[] {
+  const seen = new Map<string, FormatOption>();
+  for (const option of FORMATS.flatMap((format) => format.options ?? [])) if (!seen.has(option.key)) seen.set(option.key, option);
+  return [...seen.values()];
 }
 
 /** Names that stand for several formats: each family (`handout`) and each kind (`pdf`). */

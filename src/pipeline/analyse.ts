@@ -50,6 +50,6 @@ export function ruleContext(document: PreparedDocument, tools: Tools): RuleConte
     linkTarget: tools.linkTarget,
     strings: stringsFor(tools.templates, document.lang).strings,
     templatesDir: tools.templatesDir,
-    plainWords: tools.templates.plainWords[document.lang] ?? tools.templates.plainWords[baseLanguage(document.lang)],
+    plainWords: tools.templates.plainWordsFor(document.lang) ?? tools.templates.plainWordsFor(baseLanguage(document.lang)),
   };
 }

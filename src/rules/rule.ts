@@ -18,7 +18,7 @@ export type Severity = (typeof SEVERITIES)[number];
 export interface ResolvedRules {
   /** A severity set by the user, by rule id; absent means the rule's own default. */
   severity: Readonly<Record<string, Severity>>;
-  /** Each rule's options (`grade`, `words`...), the config's over the rule's defaults, by rule id. */
+  /** The options the config gives each rule (`grade`, `words`...), by rule id; `optionsOf` adds the rule's defaults. */
   options: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
@@ -112,5 +112,5 @@ export type Rule = StructuralRule | SourceRule<any> | PageRule<any>;
 
 /** One rule's options: the config's over its defaults. */
 export function optionsOf<O extends object>(rules: ResolvedRules, rule: RuleInfo<O>): O {
-  return (rules.options[rule.id] ?? rule.defaults ?? {}) as O;
+  return { ...rule.defaults, ...rules.options[rule.id] } as O;
 }

@@ -116,8 +116,8 @@ export interface TemplateSet {
   /** The layouts the theme offers (its `layout-<name>` classes, by name), for `:::slide{layout=...}`. */
   readonly slideLayouts: readonly string[];
   strings: Readonly<Record<string, Strings>>;
-  /** Medical and formal terms with everyday words to say instead, by language (`plain-words` rule). */
-  plainWords: Readonly<Record<string, PlainWordList>>;
+  /** Medical and formal terms with everyday words to say instead, of a language (`plain-words` rule); read on first use. */
+  plainWordsFor: (lang: string) => PlainWordList | undefined;
   /** Languages whose template text file is incomplete, with where: their documents fail. */
   languageProblems: Readonly<Record<string, readonly LanguageProblem[]>>;
 }

@@ -6,7 +6,7 @@ import { UsageError } from '../core/errors.js';
 import { BUILT_IN_TEMPLATES } from '../core/version.js';
 import { validateYaml } from '../core/yaml.js';
 import { brandSchema, type TemplateSet } from './brand.js';
-import { loadPlainWords } from './plain-words.js';
+import { loadPlainWordList, type PlainWordList } from './plain-words.js';
 import { loadStrings } from './strings-load.js';
 import { embedFonts } from './fonts.js';
 import { documentFonts } from './script-fonts.js';
@@ -52,6 +52,7 @@ export function loadTemplates(dir: string, root: string): TemplateSet {
   let classes: string[] | undefined;
   const slideClasses = () => (classes ??= themeClasses(text('slides/theme.css')));
 
+  const plainWords = new Map<string, PlainWordList | undefined>();
   return {
     brand,
     logo: `data:image/svg+xml;base64,${Buffer.from(logoText).toString('base64')}`,
@@ -66,7 +67,10 @@ export function loadTemplates(dir: string, root: string): TemplateSet {
     },
     strings,
     languageProblems,
-    plainWords: loadPlainWords(dir, root),
+    plainWordsFor: (lang) => {
+      if (!plainWords.has(lang)) plainWords.set(lang, loadPlainWordList(dir, root, lang));
+      return plainWords.get(lang);
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import { UsageError } from '../core/errors.js';
 import { toPosix } from '../core/paths.js';
 import { BUILT_IN_TEMPLATES } from '../core/version.js';
 import { validateYaml } from '../core/yaml.js';
+import { rememberedValue } from './parsed-note.js';
 
 const phrases = z.array(z.string().min(1)).default([]);
 
@@ -40,22 +41,37 @@ export type PlainWordList = z.infer<typeof plainWordsSchema> & {
  */
 export function loadPlainWords(dir: string, root: string): Record<string, PlainWordList> {
   const lists: Record<string, PlainWordList> = {};
+  for (const lang of plainWordLanguages(dir)) lists[lang] = loadPlainWordList(dir, root, lang)!;
+  return lists;
+}
+
+/** The languages with a word list, the project's or a built-in one. */
+export function plainWordLanguages(dir: string): string[] {
+  const found = new Set<string>();
   for (const folder of [path.join(dir, 'plain-words'), path.join(BUILT_IN_TEMPLATES, 'plain-words')]) {
     if (!existsSync(folder)) continue;
-    for (const name of readdirSync(folder)
-      .filter((file) => file.endsWith('.yaml'))
-      .sort()) {
-      const lang = name.slice(0, -'.yaml'.length);
-      if (lists[lang]) continue;
-      const file = path.join(folder, name);
-      const shown = toPosix(path.relative(root, file));
-      const validated = validateYaml(readFileSync(file, 'utf8'), plainWordsSchema);
-      if (!validated.ok) {
-        const lines = validated.issues.map((i) => `${shown}:${i.line}:${i.column} error ${i.message}  templates`);
-        throw new UsageError(`Invalid word list \`${shown}\`:\n${lines.join('\n')}`);
-      }
-      lists[lang] = { ...validated.value, file: shown };
-    }
+    for (const name of readdirSync(folder)) if (name.endsWith('.yaml')) found.add(name.slice(0, -'.yaml'.length));
   }
-  return lists;
+  return [...found].sort();
+}
+
+/**
+ * One language's list, the project's or else the built-in one; undefined when there is none.
+ * Read when a document in that language is first checked: the lists are long (validating both
+ * built-in ones took 0.3 s), and a build that changed one English document needs only English.
+ */
+export function loadPlainWordList(dir: string, root: string, lang: string): PlainWordList | undefined {
+  const file = [path.join(dir, 'plain-words', `${lang}.yaml`), path.join(BUILT_IN_TEMPLATES, 'plain-words', `${lang}.yaml`)].find((candidate) =>
+    existsSync(candidate),
+  );
+  if (!file) return undefined;
+  const shown = toPosix(path.relative(root, file));
+  const text = readFileSync(file, 'utf8');
+  const value = rememberedValue(text, () => {
+    const validated = validateYaml(text, plainWordsSchema);
+    if (validated.ok) return validated.value;
+    const lines = validated.issues.map((i) => `${shown}:${i.line}:${i.column} error ${i.message}  templates`);
+    throw new UsageError(`Invalid word list \`${shown}\`:\n${lines.join('\n')}`);
+  });
+  return { ...value!, file: shown };
 }

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { BrowserManager } from '../../src/browser/manager.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 import type { OutputFormat } from '../../src/formats/format.js';
-import { registerFormat } from '../../src/formats/registry.js';
+import { registerFormat } from '../../src/formats/register.js';
 import { build } from '../../src/pipeline/build.js';
 import { check } from '../../src/pipeline/check.js';
 import { runCli } from '../helpers/run-cli.js';

@@ -4,7 +4,7 @@ import { toString as nodeText } from 'mdast-util-to-string';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import type { OutputFormat } from '../../src/formats/format.js';
-import { registerFormat } from '../../src/formats/registry.js';
+import { registerFormat } from '../../src/formats/register.js';
 import { check } from '../../src/pipeline/check.js';
 import { registerRule } from '../../src/rules/registry.js';
 import type { SourceRule } from '../../src/rules/rule.js';
@@ -82,6 +82,7 @@ describe('a rule registered from outside', () => {
 describe('the built-in formats', () => {
   it('each pass the checks a registered format passes', async () => {
     const { allFormats, formatProblems } = await import('../../src/formats/registry.js');
-    expect(allFormats().flatMap((format) => formatProblems(format).map((problem) => `${format.id}: ${problem}`))).toEqual([]);
+    const { pageRuleProblems } = await import('../../src/rules/registry.js');
+    expect(allFormats().flatMap((format) => formatProblems(format, pageRuleProblems).map((problem) => `${format.id}: ${problem}`))).toEqual([]);
   });
 });
