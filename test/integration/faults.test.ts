@@ -139,7 +139,9 @@ describe('when Chromium is killed 1 to 3 times at random moments of a 12-documen
         await kill.finish();
         await manager.dispose();
       }
-    });
+      // Twelve documents, five formats each, up to three browser starts: about 40 s on an idle
+      // 2-core machine, longer on a busy one. A hang is still caught, at three minutes.
+    }, 180_000);
   }
 
   it('ends the build with a message a person understands when the browser keeps dying, and keeps what was built', async () => {
