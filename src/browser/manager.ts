@@ -91,7 +91,7 @@ export class BrowserManager {
     const { page, pool } = await this.acquire();
     let healthy = true;
     try {
-      return await Promise.race([fn(page), pool.gone]);
+      return await pool.race(fn(page));
     } catch (error) {
       healthy = false;
       throw error;

@@ -12,8 +12,9 @@ export class BrowserStoppedError extends Error {
  * One browser process (or connection) and the pages lent from it. A browser that stops is never
  * used again: its pool is dropped whole, and pages lent from it are not counted against the next
  * browser's when they come back. Everything that waits on this browser (a new page, a page's
- * work) also waits on `gone`, which rejects when it stops, so no wait outlives it: Puppeteer has
- * waits of its own (a new tab's set-up, lifecycle events) that a dead connection never answers.
+ * work) goes through `race`, which ends with BrowserStoppedError when it stops, so no wait
+ * outlives it: Puppeteer has waits of its own (a new tab's set-up, lifecycle events) that a dead
+ * connection never answers.
  */
 export class PagePool {
   /** Pages open in this browser: lent out, or idle. */
@@ -22,15 +23,41 @@ export class PagePool {
   /** Every page this pool opened, so a remote browser is left without them. */
   readonly pages = new Set<Page>();
   dead = false;
-  /** Rejects with BrowserStoppedError when the browser stops; never resolves. */
-  readonly gone: Promise<never>;
-  private stop!: (error: Error) => void;
+  /** The waits in progress, each ended at once when the browser stops. */
+  private readonly waits = new Set<(error: Error) => void>();
   private readonly uses = new WeakMap<Page, number>();
 
-  constructor(readonly browser: Browser) {
-    this.gone = new Promise<never>((_, reject) => (this.stop = reject));
-    // Nobody may be waiting when it stops; that is not an unhandled rejection.
-    this.gone.catch(() => undefined);
+  constructor(readonly browser: Browser) {}
+
+  /**
+   * `work`'s result, or BrowserStoppedError as soon as the browser stops. Not Promise.race with
+   * one promise that never settles: each race would leave a reaction on it holding the race's
+   * result (a document's PDF, its slide pictures) for as long as the browser lives, about a
+   * megabyte a document. Here a wait forgets itself when it ends.
+   */
+  race<T>(work: Promise<T>): Promise<T> {
+    if (this.dead) {
+      work.catch(() => undefined);
+      return Promise.reject(new BrowserStoppedError());
+    }
+    return new Promise<T>((resolve, reject) => {
+      this.waits.add(reject);
+      work.then(
+        (value) => {
+          this.waits.delete(reject);
+          resolve(value);
+        },
+        (error: unknown) => {
+          this.waits.delete(reject);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  /** How many waits are in progress (none between documents). */
+  get waiting(): number {
+    return this.waits.size;
   }
 
   /** Marks the browser gone: every wait on it ends with BrowserStoppedError. */
@@ -38,7 +65,9 @@ export class PagePool {
     this.dead = true;
     this.idle.length = 0;
     this.pages.clear();
-    this.stop(new BrowserStoppedError());
+    const waits = [...this.waits];
+    this.waits.clear();
+    for (const end of waits) end(new BrowserStoppedError());
   }
 
   /** An idle page, if one is still open. */
@@ -49,7 +78,7 @@ export class PagePool {
 
   /** Opens a page (the caller counted it in `open`); ends with BrowserStoppedError if the browser stops first. */
   async newPage(): Promise<Page> {
-    const page = await Promise.race([this.browser.newPage(), this.gone]);
+    const page = await this.race(this.browser.newPage());
     this.pages.add(page);
     page.once('close', () => this.pages.delete(page));
     return page;
