@@ -23,6 +23,12 @@ export interface LoopState {
    * that reloads, also when it connected too late to see that build's event.
    */
   changedAt: Record<string, number>;
+  /**
+   * The same for print previews, which are made from the source on each request: a saved
+   * document's preview reloads at the save itself, before anything is built, and not again when
+   * the build after it reports that document.
+   */
+  previewChangedAt: Record<string, number>;
 }
 
 export interface LoopOptions {
@@ -33,6 +39,10 @@ export interface LoopOptions {
   /** Only these sources' documents (build --watch with sources named). */
   sources?: readonly string[];
   onState: (state: LoopState, report?: BuildReport) => void;
+  /** Documents saved just now whose print previews reload before anything is built (a small event, sent at once). */
+  onSaved?: (saved: { build: number; documents: { slug: string; lang: string }[] }) => void;
+  /** Resolves when the previews reloaded at a save have been shown (or it is time to build anyway). */
+  previewsShown?: (documents: { slug: string; lang: string }[]) => Promise<void>;
   log: (message: string) => void;
 }
 
@@ -47,7 +57,9 @@ export class WatchLoop {
   session?: Session;
   /** The loop's browser, made from the config (see browserFor) and kept across rebuilds; made again when its settings change. */
   private browser?: { manager: BrowserManager; settings: string };
-  state: LoopState = { build: 0, documents: [], reload: false, changedAt: {} };
+  state: LoopState = { build: 0, documents: [], reload: false, changedAt: {}, previewChangedAt: {} };
+  /** Documents whose previews reloaded at the save, in the cycle under way. */
+  private previewed = new Set<string>();
   private watcher?: FSWatcher;
   private pending = new Set<string>();
   private timer?: NodeJS.Timeout;
@@ -107,15 +119,23 @@ export class WatchLoop {
   private queue(file: string): void {
     this.pending.add(file);
     clearTimeout(this.timer);
-    // Editors write a file in several steps; wait for the burst to end.
-    this.timer = setTimeout(() => void this.next(), 60);
+    // Editors write a file in several steps; the watcher waits until the file is still (30 ms),
+    // and this gathers the files saved together into one build.
+    this.timer = setTimeout(() => void this.next(), 10);
   }
 
   private async next(): Promise<void> {
     if (this.running || !this.pending.size) return;
     const changes = this.pending;
     this.pending = new Set();
-    this.running = this.cycle(changes).catch((error: unknown) => this.failed?.(error));
+    const saved = this.options.quickFirst ? this.previewSaved(changes) : [];
+    this.running = (async () => {
+      // The event goes out now, not once the build's first synchronous stretch is over; the
+      // previews it reloads are shown before the build takes the processor.
+      if (saved.length) await new Promise((resolve) => setImmediate(resolve));
+      if (saved.length) await this.options.previewsShown?.(saved);
+      await this.cycle(changes);
+    })().catch((error: unknown) => this.failed?.(error));
     await this.running;
     this.running = undefined;
     if (this.pending.size) await this.next();
@@ -134,24 +154,62 @@ export class WatchLoop {
       const session = this.session!;
       const scope = { sources: this.options.sources, cwd: this.options.load.cwd };
       if (this.options.quickFirst) {
-        const quick = session.config.formats.filter((id) => !requireFormat(id).browser);
+        // The formats that need no browser, then those with a print preview (the PDF the writer
+        // is looking at), then the rest: each step reports, so a page reloads as soon as its file is new.
+        const { formats } = session.config;
+        const quick = formats.filter((id) => !requireFormat(id).browser);
+        const previewed = formats.filter((id) => requireFormat(id).browser && requireFormat(id).preview);
         if (quick.length) this.report(await build({ session, formats: quick, ...scope }), { full: false, reload: true });
+        if (previewed.length && previewed.length < formats.length - quick.length) {
+          this.report(await build({ session, formats: [...quick, ...previewed], ...scope }), { full: false, reload: !quick.length });
+        }
         this.report(await build({ session, ...scope }), { full: true, reload: !quick.length });
       } else this.report(await build({ session, ...scope }), { full: true, reload: true });
+      this.previewed.clear();
       this.options.log(`Rebuilt in ${Math.round(performance.now() - started)} ms after ${changes.size} change${changes.size === 1 ? '' : 's'}`);
     } catch (error) {
       if (!(error instanceof HandoutsError)) throw error;
+      this.previewed.clear();
       this.state = { ...this.state, build: this.state.build + 1, error: { message: error.message }, reload: false };
       this.options.onState(this.state);
       this.options.log(`error: ${error.message}`);
     }
   }
 
+  /**
+   * A saved document's print preview is made from its source when asked for: it reloads now, while
+   * the build runs (the writer sees the change before any file is made).
+   */
+  private previewSaved(changes: Set<string>): { slug: string; lang: string }[] {
+    const config = this.session?.config;
+    if (!config || this.state.error) return [];
+    // A document that failed shows its problems instead; it reloads once it builds again.
+    const saved = this.state.documents.filter((doc) => doc.status !== 'failed' && changes.has(path.join(config.root, doc.source)));
+    if (!saved.length) return [];
+    const build = this.state.build + 1;
+    const previewChangedAt = { ...this.state.previewChangedAt };
+    for (const doc of saved) {
+      previewChangedAt[doc.source] = build;
+      this.previewed.add(doc.source);
+    }
+    this.state = { ...this.state, build, reload: true, previewChangedAt };
+    const documents = saved.map((doc) => ({ slug: doc.slug, lang: doc.lang }));
+    this.options.onSaved?.({ build, documents });
+    return documents;
+  }
+
   private report(report: BuildReport, step: { full: boolean; reload: boolean }): void {
     const build = this.state.build + 1;
     const changedAt = { ...this.state.changedAt };
-    if (step.reload) for (const doc of report.documents) if (doc.status !== 'skipped') changedAt[doc.source] = build;
-    this.state = { build, documents: report.documents, reload: step.reload, changedAt };
+    const previewChangedAt = { ...this.state.previewChangedAt };
+    if (step.reload) {
+      for (const doc of report.documents) {
+        if (doc.status === 'skipped') continue;
+        changedAt[doc.source] = build;
+        if (!this.previewed.has(doc.source)) previewChangedAt[doc.source] = build;
+      }
+    }
+    this.state = { build, documents: report.documents, reload: step.reload, changedAt, previewChangedAt };
     this.options.onState(this.state, step.full ? report : undefined);
   }
 }

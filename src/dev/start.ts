@@ -6,6 +6,9 @@ import { WatchLoop, type LoopState } from './loop.js';
 import { previewFormat, previewPage } from './preview.js';
 import { createDevServer, listen } from './server.js';
 
+/** How long a save's build waits at most for the previews it reloaded to be laid out. */
+const PREVIEW_WAIT_MS = 500;
+
 export interface DevOptions {
   cwd: string;
   flags?: UserConfig;
@@ -16,6 +19,8 @@ export interface DevOptions {
   /** Default 127.0.0.1: the preview is for this machine unless asked otherwise. */
   host?: string;
   log?: (message: string) => void;
+  /** How long a save's build waits at most for the previews it reloaded to be laid out (default 500 ms). */
+  previewWaitMs?: number;
   /** Each finished full build's report, for progress output. */
   onReport?: (report: BuildReport) => void;
 }
@@ -44,6 +49,12 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
       hub.send('state', state);
       if (report) options.onReport?.(report);
     },
+    onSaved: (saved) => hub.send('saved', saved),
+    previewsShown: (documents) =>
+      hub.previewsShown(
+        documents.map((doc) => `${doc.lang}/${doc.slug}`),
+        options.previewWaitMs ?? PREVIEW_WAIT_MS,
+      ),
     log,
   });
   const server = createDevServer({

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -21,6 +21,8 @@ describe('handouts dev', () => {
       port: 0,
       env: {},
       flags: { browser_endpoint: inject('browserEndpoint'), today: '2026-12-01', formats: ['handout', 'slides-html'] },
+      // A save's build waits for the open preview however slow the machine (the order is tested).
+      previewWaitMs: 60_000,
     });
     browser = await puppeteer.connect({ browserWSEndpoint: inject('browserEndpoint') });
     page = await browser.newPage();
@@ -69,6 +71,48 @@ describe('handouts dev', () => {
     expect(statuses).toEqual({ alpha: 'built', beta: 'skipped', gamma: 'skipped' });
   });
 
+  it('reloads the open preview at the save, and builds once it is laid out', async () => {
+    await dev.idle();
+    const preview = await browser.newPage();
+    // When the page tells the server it has laid the saved text out (its clock; the server builds after).
+    await preview.evaluateOnNewDocument(() => {
+      const send = window.fetch;
+      window.fetch = (input, init) => {
+        // biome-ignore lint/performance/useDomNodeTextContent: the text the writer sees on the page
+        if (String(input).includes('/__handouts/shown') && document.body?.innerText.includes('A sentence shown first.'))
+          sessionStorage.setItem('shownAt', String(Date.now()));
+        return send(input, init);
+      };
+    });
+    await preview.goto(`${dev.url}en/alpha/handout.html`);
+    await preview.waitForSelector('.pagedjs_page', { timeout: 45_000 });
+    const events: string[] = [];
+    const stream = new AbortController();
+    const listening = fetch(`${dev.url}__handouts/events`, { signal: stream.signal }).then(async (response) => {
+      const reader = response.body!.getReader();
+      const decoder = new TextDecoder();
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+        for (const [, name] of decoder.decode(chunk.value, { stream: true }).matchAll(/^event: (\w+)$/gm)) events.push(name!);
+      }
+    });
+    await waitFor(() => events.length > 0); // the last state, replayed on connecting
+    events.length = 0;
+    writeFileSync(source, readFileSync(source, 'utf8').replace('A sentence saved again.', 'A sentence shown first.'));
+    // biome-ignore lint/performance/useDomNodeTextContent: the text the writer sees on the page
+    await until(preview, () => document.body.innerText.includes('A sentence shown first.'));
+    await dev.idle();
+    stream.abort();
+    await listening.catch(() => undefined);
+    const shownAt = Number(await preview.evaluate(() => sessionStorage.getItem('shownAt')));
+    await preview.close();
+    const built = path.join(project.dir, 'output/en/alpha/handout.html');
+    expect(events[0]).toBe('saved');
+    expect(events.slice(1)).toContain('state');
+    expect(shownAt).toBeGreaterThan(0);
+    expect(readFileSync(built, 'utf8')).toContain('A sentence shown first.');
+    expect(statSync(built).mtimeMs).toBeGreaterThanOrEqual(shownAt);
+  });
+
   it('shows a content error over the page, located, and clears it when the file is fixed', async () => {
     await page.goto(`${dev.url}en/alpha/handout.html`);
     await page.waitForSelector('.pagedjs_page', { timeout: 45_000 });
@@ -90,11 +134,11 @@ describe('handouts dev', () => {
  * Polls `test` in the page from here until it holds. The page reloads itself while this waits,
  * and a wait set inside the page (waitForFunction) can be lost with the page it was set in.
  */
-async function until(page: Page, test: () => boolean, ms = 45_000): Promise<void> {
+async function until(page: Page, test: () => boolean, ms = 45_000, every = 100): Promise<void> {
   const end = Date.now() + ms;
   while (!(await page.evaluate(test).catch(() => false))) {
     if (Date.now() > end) throw new Error(`timed out waiting in ${page.url()} for ${test}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, every));
   }
 }
 

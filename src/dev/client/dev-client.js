@@ -4,8 +4,13 @@
 (() => {
   // On a print preview, Paged.js lays the page out into sheets; once it has, show them on a desk.
   // (Styles given before it runs are read as print rules, so this one is added after.)
+  var script = new URL(document.currentScript.src).searchParams;
   window.PagedConfig = Object.assign(window.PagedConfig || {}, {
     after: () => {
+      // Laid out: the server holds a save's build back until the previews showing it are (half a
+      // second at most), so the two do not share the processor.
+      if (page && script.has('preview'))
+        fetch(`/__handouts/shown?page=${encodeURIComponent(`${page.lang}/${page.slug}`)}`, { method: 'POST' }).catch(() => undefined);
       var desk = document.createElement('style');
       desk.textContent =
         'html,body{background:#6b7480}.pagedjs_pages{display:flex;flex-direction:column;align-items:center;gap:24px;padding:24px 0}' +
@@ -48,8 +53,17 @@
   }
   // The build this page was served after: a later change to its document means a reload, also
   // when this page connected too late to see that build's own event.
-  var served = Number(new URL(document.currentScript.src).searchParams.get('build') || 0);
-  var events = new EventSource('/__handouts/events');
+  var served = Number(script.get('build') || 0);
+  // A print preview is made from the source when asked for: it follows the save itself.
+  var changes = script.has('preview') ? 'previewChangedAt' : 'changedAt';
+  var events = new EventSource(
+    `/__handouts/events${page && changes === 'previewChangedAt' ? `?preview=${encodeURIComponent(`${page.lang}/${page.slug}`)}` : ''}`,
+  );
+  // A print preview of a document saved just now reloads at once: it is made from the source.
+  events.addEventListener('saved', (event) => {
+    var saved = JSON.parse(event.data);
+    if (changes === 'previewChangedAt' && !overlay && saved.build > served && saved.documents.some(mine)) location.reload();
+  });
   events.addEventListener('state', (event) => {
     var state = JSON.parse(event.data);
     var problems = [];
@@ -61,7 +75,7 @@
     if (problems.length) show(problems);
     else clear();
     // A document of this page (any document, on the catalog) changed after the page was served.
-    var changed = (state.documents || []).some((doc) => mine(doc) && (state.changedAt[doc.source] || 0) > served);
+    var changed = (state.documents || []).some((doc) => mine(doc) && (state[changes]?.[doc.source] || 0) > served);
     if (changed && !problems.length) location.reload();
   });
 })();
