@@ -132,9 +132,15 @@ export class WatchLoop {
     this.running = (async () => {
       // The event goes out now, not once the build's first synchronous stretch is over; the
       // previews it reloads are shown before the build takes the processor.
-      if (saved.length) await new Promise((resolve) => setImmediate(resolve));
-      if (saved.length) await this.options.previewsShown?.(saved);
-      await this.cycle(changes);
+      if (saved.length) {
+        await new Promise((resolve) => setImmediate(resolve));
+        await this.options.previewsShown?.(saved);
+      }
+      try {
+        await this.cycle(changes);
+      } finally {
+        this.previewed.clear();
+      }
     })().catch((error: unknown) => this.failed?.(error));
     await this.running;
     this.running = undefined;
@@ -165,11 +171,9 @@ export class WatchLoop {
         }
         this.report(await build({ session, ...scope }), { full: true, reload: !quick.length });
       } else this.report(await build({ session, ...scope }), { full: true, reload: true });
-      this.previewed.clear();
       this.options.log(`Rebuilt in ${Math.round(performance.now() - started)} ms after ${changes.size} change${changes.size === 1 ? '' : 's'}`);
     } catch (error) {
       if (!(error instanceof HandoutsError)) throw error;
-      this.previewed.clear();
       this.state = { ...this.state, build: this.state.build + 1, error: { message: error.message }, reload: false };
       this.options.onState(this.state);
       this.options.log(`error: ${error.message}`);
